@@ -1,0 +1,73 @@
+using DodoPayments.AspNetCore.Api;
+using DodoPayments.AspNetCore.Checkout;
+using DodoPayments.AspNetCore.PlanChange;
+
+namespace DodoPayments.AspNetCore;
+
+/// <summary>
+/// A typed client for the Dodo Payments REST API, registered by <c>AddDodoPayments</c>. Calls go to the host of
+/// <see cref="DodoPaymentsOptions.Environment"/> (or <see cref="DodoPaymentsOptions.ApiBaseUrl"/>) with the API key as a
+/// bearer token, and are abandoned after <see cref="DodoPaymentsOptions.ApiTimeout"/>. Nothing is retried: a retried
+/// <c>POST</c> can charge a customer twice.
+/// </summary>
+/// <remarks>Every method throws <see cref="DodoApiException"/> when the call fails.</remarks>
+/// <example>
+/// <code>
+/// app.MapGet("/plans/{id}", async (string id, IDodoPaymentsApiClient dodo, CancellationToken ct) =&gt;
+///     (await dodo.GetProductAsync(id, ct)).Name);
+/// </code>
+/// </example>
+public interface IDodoPaymentsApiClient
+{
+    /// <summary><c>GET /products/{productId}</c>.</summary>
+    /// <param name="productId">The product id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The product.</returns>
+    Task<Product> GetProductAsync(string productId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /payments</c>: a one-time payment.</summary>
+    /// <param name="request">The payment.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Dodo's answer, with the payment link when one was asked for.</returns>
+    Task<CreatePaymentResponse> CreatePaymentAsync(CreatePaymentRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /subscriptions</c>.</summary>
+    /// <param name="request">The subscription.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Dodo's answer, with the payment link when one was asked for.</returns>
+    Task<CreateSubscriptionResponse> CreateSubscriptionAsync(CreateSubscriptionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /checkouts</c>: a checkout session.</summary>
+    /// <param name="request">The session.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The session, with its checkout URL unless it was created in confirm mode.</returns>
+    Task<CheckoutSessionResponse> CreateCheckoutSessionAsync(CheckoutSessionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /customers/{customerId}/customer-portal/session</c>.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="sendEmail">Whether Dodo emails the customer the link; not sent when null.</param>
+    /// <param name="returnUrl">Where the portal's back link goes; not sent when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The portal link.</returns>
+    Task<CustomerPortalSession> CreateCustomerPortalSessionAsync(string customerId, bool? sendEmail = null, string? returnUrl = null, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /subscriptions/{subscriptionId}/change-plan</c>.</summary>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="request">The new plan.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Dodo's answer, with the payment when the change charged the customer.</returns>
+    Task<ChangePlanResult> ChangePlanAsync(string subscriptionId, ChangePlanRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /subscriptions/{subscriptionId}/change-plan/preview</c>: what a change would charge, changing nothing.</summary>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="request">The new plan.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The immediate charge and the plan after the change.</returns>
+    Task<PlanChangePreview> PreviewPlanChangeAsync(string subscriptionId, ChangePlanRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>DELETE /subscriptions/{subscriptionId}/change-plan/scheduled</c>: cancels a change scheduled for the next billing date.</summary>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when Dodo has cancelled the change.</returns>
+    Task CancelScheduledPlanChangeAsync(string subscriptionId, CancellationToken cancellationToken = default);
+}

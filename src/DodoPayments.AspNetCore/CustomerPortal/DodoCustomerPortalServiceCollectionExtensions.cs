@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DodoPayments.AspNetCore.CustomerPortal;
+
+/// <summary>Registers the services of the CustomerPortal feature; called by <c>AddDodoPayments</c>, so it must be safe to call twice.</summary>
+internal static class DodoCustomerPortalServiceCollectionExtensions
+{
+    public static IServiceCollection AddDodoCustomerPortalServices(this IServiceCollection services) => services;
+}

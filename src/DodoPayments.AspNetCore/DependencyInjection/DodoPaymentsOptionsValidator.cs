@@ -1,0 +1,101 @@
+using DodoPayments.AspNetCore.Webhooks;
+using FluentValidation;
+
+namespace DodoPayments.AspNetCore.DependencyInjection;
+
+/// <summary>
+/// The start-up rules for <see cref="DodoPaymentsOptions"/>. Each message names the configuration key and what is
+/// expected, never a secret's value. Which keys are required depends on the endpoints the app mapped.
+/// </summary>
+internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPaymentsOptions>
+{
+    private static readonly string[] ProrationBillingModes =
+        ["prorated_immediately", "full_immediately", "difference_immediately", "do_not_bill"];
+
+    private static readonly TimeSpan LongestApiTimeout = TimeSpan.FromMinutes(10);
+
+    public DodoPaymentsOptionsValidator(DodoPaymentsMarker marker)
+    {
+        var path = marker.ConfigurationPath;
+
+        RuleForEach(options => options.BindingErrors)
+            .Must(_ => false)
+            .WithMessage((_, error) => error);
+
+        RuleFor(options => options.ApiKey)
+            .NotEmpty()
+            .When(_ => marker.IsMapped(DodoPaymentsFeatures.CallsApi))
+            .WithMessage($"{path}:ApiKey is required when a checkout, customer portal or plan change endpoint is mapped (or set {DodoPaymentsEnvironmentVariables.ApiKey}).");
+
+        RuleFor(options => options.Environment)
+            .IsInEnum()
+            .WithMessage($"{path}:Environment must be test_mode or live_mode.");
+
+        RuleFor(options => options.WebhookKey)
+            .Must((options, key) => !string.IsNullOrWhiteSpace(key) || options.WebhookKeys.Count > 0)
+            .When(_ => marker.IsMapped(DodoPaymentsFeatures.Webhooks))
+            .WithMessage($"{path}:WebhookKey is required when the webhook endpoint is mapped (or set {DodoPaymentsEnvironmentVariables.WebhookKey}); copy the signing secret from the Dodo dashboard.");
+
+        RuleFor(options => options.WebhookKey)
+            .Must(key => WebhookSecret.TryDecode(key, out _))
+            .When(options => !string.IsNullOrWhiteSpace(options.WebhookKey))
+            .WithMessage($"{path}:WebhookKey is not a valid signing secret: expected whsec_ followed by base64, as the Dodo dashboard shows it.");
+
+        RuleForEach(options => options.WebhookKeys)
+            .Must(key => WebhookSecret.TryDecode(key, out _))
+            .WithMessage((_, _) => $"{path}:WebhookKeys has an entry that is not a valid signing secret: expected whsec_ followed by base64.");
+
+        RuleFor(options => options.ReturnUrl)
+            .Must(BeAbsoluteHttpUrl)
+            .When(options => options.ReturnUrl is not null)
+            .WithMessage($"{path}:ReturnUrl must be an absolute http or https URL such as https://shop.example.com/thanks.");
+
+        RuleFor(options => options.ApiBaseUrl)
+            .Must(BeAbsoluteHttpUrl)
+            .When(options => options.ApiBaseUrl is not null)
+            .WithMessage($"{path}:ApiBaseUrl must be an absolute http or https URL such as https://test.dodopayments.com.");
+
+        RuleFor(options => options.CheckoutBaseUrl)
+            .Must(BeAbsoluteHttpUrl)
+            .When(options => options.CheckoutBaseUrl is not null)
+            .WithMessage($"{path}:CheckoutBaseUrl must be an absolute http or https URL such as https://test.checkout.dodopayments.com.");
+
+        RuleFor(options => options.ApiTimeout)
+            .Must(timeout => timeout > TimeSpan.Zero && timeout <= LongestApiTimeout)
+            .WithMessage($"{path}:ApiTimeout must be more than zero and at most {LongestApiTimeout:c}.");
+
+        RuleFor(options => options.Checkout.ProductCacheDuration)
+            .GreaterThanOrEqualTo(TimeSpan.Zero)
+            .WithMessage($"{path}:Checkout:ProductCacheDuration must not be negative.");
+
+        RuleFor(options => options.Checkout.MissingProductCacheDuration)
+            .GreaterThanOrEqualTo(TimeSpan.Zero)
+            .WithMessage($"{path}:Checkout:MissingProductCacheDuration must not be negative.");
+
+        RuleFor(options => options.PlanChange.DefaultProrationBillingMode)
+            .Must(mode => ProrationBillingModes.Contains(mode, StringComparer.Ordinal))
+            .WithMessage(options => $"{path}:PlanChange:DefaultProrationBillingMode must be one of {string.Join(", ", ProrationBillingModes)}, not '{options.PlanChange.DefaultProrationBillingMode}'.");
+
+        RuleFor(options => options.Webhooks.MaxRequestBodySize)
+            .GreaterThan(0)
+            .WithMessage($"{path}:Webhooks:MaxRequestBodySize must be a positive number of bytes.");
+
+        RuleFor(options => options.Webhooks.TimestampTolerance)
+            .GreaterThan(TimeSpan.Zero)
+            .WithMessage($"{path}:Webhooks:TimestampTolerance must be more than zero.");
+
+        RuleFor(options => options.Webhooks.IdempotencyRetention)
+            .GreaterThan(TimeSpan.Zero)
+            .WithMessage($"{path}:Webhooks:IdempotencyRetention must be more than zero.");
+
+        RuleFor(options => options.Webhooks.SlowHandlerThreshold)
+            .GreaterThan(TimeSpan.Zero)
+            .WithMessage($"{path}:Webhooks:SlowHandlerThreshold must be more than zero.");
+    }
+
+    /// <summary>Absolute http or https. (On Unix a bare <c>/thanks</c> parses as an absolute <c>file://</c> URI, hence the scheme check.)</summary>
+    internal static bool BeAbsoluteHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && !string.IsNullOrEmpty(uri.Host);
+}

@@ -1,0 +1,17 @@
+namespace DodoPayments.AspNetCore.Webhooks;
+
+/// <summary>Options of the webhook endpoint, under <c>DodoPayments:Webhooks</c>.</summary>
+public sealed class DodoWebhookOptions
+{
+    /// <summary>The largest webhook body accepted, in bytes; a larger one is answered 413. Default 1 MiB.</summary>
+    public long MaxRequestBodySize { get; set; } = 1024 * 1024;
+
+    /// <summary>How far a <c>webhook-timestamp</c> may be from now, either way, boundary included. Default 5 minutes, as Standard Webhooks requires.</summary>
+    public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a processed <c>webhook-id</c> is remembered so a redelivery does not run handlers again. Default 72 hours.</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>Handlers taking longer than this log a warning (Dodo gives up on a delivery after 15 seconds). Default 10 seconds.</summary>
+    public TimeSpan SlowHandlerThreshold { get; set; } = TimeSpan.FromSeconds(10);
+}
