@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace DodoPayments.AspNetCore.Api;
 
-/// <summary>Dodo's error answer: <c>{"code": "NOT_FOUND", "message": "…"}</c>.</summary>
+/// <summary>
+/// Dodo's error answer: <c>{"code": "NOT_FOUND", "message": "…"}</c>, or, on some endpoints,
+/// <c>{"error": {"code": …, "message": …}}</c>.
+/// </summary>
 internal sealed class DodoApiErrorBody
 {
     [JsonPropertyName("code")]
@@ -10,4 +13,13 @@ internal sealed class DodoApiErrorBody
 
     [JsonPropertyName("message")]
     public string? Message { get; set; }
+
+    [JsonPropertyName("error")]
+    public DodoApiErrorBody? Error { get; set; }
+
+    [JsonIgnore]
+    public string? EffectiveCode => Code ?? Error?.Code;
+
+    [JsonIgnore]
+    public string? EffectiveMessage => Message ?? Error?.Message;
 }

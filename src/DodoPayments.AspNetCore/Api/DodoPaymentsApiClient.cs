@@ -118,8 +118,8 @@ internal sealed partial class DodoPaymentsApiClient(
             if (!response.IsSuccessStatusCode)
             {
                 var error = await ReadErrorAsync(response, timeout.Token).ConfigureAwait(false);
-                Log.ErrorResponse(logger, operation, (int)response.StatusCode, error?.Code);
-                throw new DodoApiException(DodoApiErrorKind.ErrorResponse, operation, response.StatusCode, error?.Code, error?.Message);
+                Log.ErrorResponse(logger, operation, (int)response.StatusCode, error?.EffectiveCode);
+                throw new DodoApiException(DodoApiErrorKind.ErrorResponse, operation, response.StatusCode, error?.EffectiveCode, error?.EffectiveMessage);
             }
 
             if (responseType is null)

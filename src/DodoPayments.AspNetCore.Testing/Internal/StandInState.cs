@@ -1,0 +1,53 @@
+namespace DodoPayments.AspNetCore.Testing;
+
+/// <summary>A customer the stand-in knows.</summary>
+internal sealed record StandInCustomer(string CustomerId, string Email, string Name);
+
+/// <summary>A subscription the stand-in knows; its plan changes.</summary>
+internal sealed class StandInSubscription(string subscriptionId, string customerId, DateTimeOffset createdAt)
+{
+    public string SubscriptionId { get; } = subscriptionId;
+
+    public string CustomerId { get; } = customerId;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public required string ProductId { get; set; }
+
+    public int Quantity { get; set; } = 1;
+
+    public string Status { get; set; } = "active";
+
+    public string? ScheduledProductId { get; set; }
+}
+
+/// <summary>A checkout the stand-in created (session, payment link or subscription link), for its simulated pages.</summary>
+internal sealed record StandInCheckout(string Id, string Kind, IReadOnlyList<(StandInProduct Product, int Quantity)> Items, string? CustomerId, string? ReturnUrl);
+
+/// <summary>An injected failure or delay.</summary>
+internal sealed class StandInRule(string? method, string pathPrefix, int? times)
+{
+    private int _remaining = times ?? int.MaxValue;
+
+    public string? Method { get; } = method;
+
+    public string PathPrefix { get; } = pathPrefix;
+
+    public int? StatusCode { get; init; }
+
+    public string? Code { get; init; }
+
+    public string? Message { get; init; }
+
+    public TimeSpan? Delay { get; init; }
+
+    public bool Matches(string method, string path) =>
+        (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
+        && path.StartsWith(PathPrefix, StringComparison.Ordinal);
+
+    /// <summary>Uses the rule once; false when it is spent.</summary>
+    public bool TryUse() => Interlocked.Decrement(ref _remaining) >= 0;
+}
+
+/// <summary>An answer of the stand-in.</summary>
+internal readonly record struct StandInResponse(int StatusCode, string Body, string ContentType = "application/json");
