@@ -124,6 +124,25 @@ public sealed partial class DodoApiStandIn : IAsyncDisposable
     }
 
     /// <summary>
+    /// Sets a subscription's status (<c>active</c>, <c>on_hold</c>, <c>cancelled</c>, …); plan changes of a subscription
+    /// that is not <c>active</c> answer 422 <c>INACTIVE_SUBSCRIPTION_PLAN_CHANGE_NOT_SUPPORTED</c>, as Dodo does.
+    /// </summary>
+    /// <param name="subscriptionId">A subscription added with <see cref="AddSubscription"/>.</param>
+    /// <param name="status">The new status.</param>
+    /// <returns>This stand-in.</returns>
+    public DodoApiStandIn SetSubscriptionStatus(string subscriptionId, string status)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(status);
+        if (!_subscriptions.TryGetValue(subscriptionId, out var subscription))
+        {
+            throw new ArgumentException($"No subscription {subscriptionId}; add it with AddSubscription first.", nameof(subscriptionId));
+        }
+
+        subscription.Status = status;
+        return this;
+    }
+
+    /// <summary>
     /// Makes matching requests fail with <paramref name="statusCode"/> and Dodo's error body
     /// <c>{"code": …, "message": …}</c>.
     /// </summary>

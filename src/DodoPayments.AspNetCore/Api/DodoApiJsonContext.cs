@@ -20,5 +20,6 @@ namespace DodoPayments.AspNetCore.Api;
 [JsonSerializable(typeof(ChangePlanRequest))]
 [JsonSerializable(typeof(ChangePlanResult))]
 [JsonSerializable(typeof(PlanChangePreview))]
+[JsonSerializable(typeof(PlanChangeNewPlan))]
 [JsonSerializable(typeof(DodoApiErrorBody))]
 internal sealed partial class DodoApiJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace DodoPayments.AspNetCore.Api;
@@ -28,4 +29,8 @@ public sealed class PlanChangeSummary
     /// <summary>The merchant's settlement currency.</summary>
     [JsonPropertyName("settlement_currency")]
     public string? SettlementCurrency { get; set; }
+
+    /// <summary>The rest of Dodo's answer, as sent.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -301,7 +301,8 @@ public sealed class DodoPaymentsApiClientTests : IAsyncDisposable
         Assert.Equal(2000, preview.ImmediateCharge!.Summary!.TotalAmount);
         Assert.Equal("USD", preview.ImmediateCharge.Summary.Currency);
         Assert.Single(preview.ImmediateCharge.LineItems!);
-        Assert.Equal("pdt_pro", preview.NewPlan.GetProperty("product_id").GetString());
+        Assert.Equal("pdt_pro", preview.NewPlan!.ProductId);
+        Assert.Equal("pdt_pro", preview.NewPlan.Json.GetProperty("product_id").GetString());
         Assert.Equal("/subscriptions/sub_1/change-plan/preview", Assert.Single(_dodo.Requests).Path);
     }
 

@@ -1,5 +1,7 @@
 using DodoPayments.AspNetCore.Api;
+using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.DependencyInjection;
+using DodoPayments.AspNetCore.PlanChange;
 using DodoPayments.AspNetCore.Tests.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
@@ -152,13 +154,13 @@ public sealed class DodoPaymentsServiceCollectionExtensionsTests
 
         public Task<CreateSubscriptionResponse> CreateSubscriptionAsync(CreateSubscriptionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<CheckoutSessionResponse> CreateCheckoutSessionAsync(Checkout.CheckoutSessionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<CheckoutSessionResponse> CreateCheckoutSessionAsync(CheckoutSessionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<CustomerPortalSession> CreateCustomerPortalSessionAsync(string customerId, bool? sendEmail = null, string? returnUrl = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<ChangePlanResult> ChangePlanAsync(string subscriptionId, PlanChange.ChangePlanRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<ChangePlanResult> ChangePlanAsync(string subscriptionId, ChangePlanRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<PlanChangePreview> PreviewPlanChangeAsync(string subscriptionId, PlanChange.ChangePlanRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<PlanChangePreview> PreviewPlanChangeAsync(string subscriptionId, ChangePlanRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task CancelScheduledPlanChangeAsync(string subscriptionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }

@@ -1,0 +1,97 @@
+using System.Diagnostics.CodeAnalysis;
+using DodoPayments.AspNetCore.CustomerPortal;
+using DodoPayments.AspNetCore.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DodoPayments.AspNetCore;
+
+/// <summary>Maps the customer portal endpoint: a <c>GET</c> that redirects the customer to their Dodo billing portal.</summary>
+public static class DodoCustomerPortalEndpointRouteBuilderExtensions
+{
+    /// <summary>The default route of the customer portal endpoint.</summary>
+    public const string DefaultPattern = "/api/customer-portal";
+
+    /// <summary>
+    /// Maps <c>GET {pattern}?customer_id=…&amp;send_email=true|false&amp;return_url=…</c>, which asks Dodo for a customer
+    /// portal session and answers 302 to its link, as the official adaptors do. A missing <c>customer_id</c> answers 400.
+    /// </summary>
+    /// <remarks>
+    /// Anyone can type a customer id, so this form opens any customer's portal to whoever asks: chain
+    /// <c>.RequireAuthorization()</c> (a warning is logged at start-up otherwise), or prefer
+    /// <see cref="MapDodoCustomerPortal(IEndpointRouteBuilder, string, Func{HttpContext, ValueTask{string}})"/>, which
+    /// takes the customer from the signed-in user. <c>return_url</c> is accepted only when it is absolute and on this
+    /// site's host or the host of <see cref="DodoPaymentsOptions.ReturnUrl"/>, which is sent when the query has none.
+    /// </remarks>
+    /// <param name="endpoints">The app or a route group.</param>
+    /// <param name="pattern">The route; <c>/api/customer-portal</c> by default.</param>
+    /// <returns>A builder to chain <c>.RequireAuthorization()</c> and other conventions to.</returns>
+    /// <example>
+    /// <code>
+    /// app.MapDodoCustomerPortal().RequireAuthorization("Staff");
+    /// </code>
+    /// </example>
+    public static IEndpointConventionBuilder MapDodoCustomerPortal(
+        this IEndpointRouteBuilder endpoints,
+        [StringSyntax("Route")] string pattern = DefaultPattern)
+    {
+        endpoints.MarkDodoFeatureMapped(DodoPaymentsFeatures.CustomerPortal, nameof(MapDodoCustomerPortal));
+        ArgumentNullException.ThrowIfNull(pattern);
+        return MapPortal(endpoints, pattern, customerIdResolver: null)
+            .WithMetadata(CustomerPortalQueryFormMetadata.Instance)
+            .WithDescription("Redirects to the Dodo customer portal of the customer named by customer_id. Query: customer_id (required), send_email (true|false), return_url.");
+    }
+
+    /// <summary>
+    /// Maps <c>GET {pattern}?send_email=true|false&amp;return_url=…</c> for the signed-in customer: the customer id comes
+    /// only from <paramref name="customerIdResolver"/> (a <c>customer_id</c> in the query is ignored); when it returns
+    /// null the endpoint answers 401 without calling Dodo. Otherwise it answers 302 to the customer's portal.
+    /// </summary>
+    /// <remarks>
+    /// <c>return_url</c> is accepted only when it is absolute and on this site's host or the host of
+    /// <see cref="DodoPaymentsOptions.ReturnUrl"/>, which is sent when the query has none.
+    /// </remarks>
+    /// <param name="endpoints">The app or a route group.</param>
+    /// <param name="pattern">The route, such as <c>/api/customer-portal</c>.</param>
+    /// <param name="customerIdResolver">Finds the Dodo customer id of the request's user (a claim, or your database); null when there is none.</param>
+    /// <returns>A builder to chain <c>.RequireAuthorization()</c> and other conventions to.</returns>
+    /// <example>
+    /// <code>
+    /// app.MapDodoCustomerPortal("/billing/portal", context =&gt;
+    ///     ValueTask.FromResult(context.User.FindFirst("dodo_customer_id")?.Value))
+    ///    .RequireAuthorization();
+    /// </code>
+    /// </example>
+    public static IEndpointConventionBuilder MapDodoCustomerPortal(
+        this IEndpointRouteBuilder endpoints,
+        [StringSyntax("Route")] string pattern,
+        Func<HttpContext, ValueTask<string?>> customerIdResolver)
+    {
+        endpoints.MarkDodoFeatureMapped(DodoPaymentsFeatures.CustomerPortal, nameof(MapDodoCustomerPortal));
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(customerIdResolver);
+        return MapPortal(endpoints, pattern, customerIdResolver)
+            .WithDescription("Redirects the signed-in customer to their Dodo customer portal. Query: send_email (true|false), return_url.");
+    }
+
+    private static IEndpointConventionBuilder MapPortal(IEndpointRouteBuilder endpoints, string pattern, Func<HttpContext, ValueTask<string?>>? customerIdResolver) =>
+        endpoints.MapGet(pattern, context => ServeAsync(context, customerIdResolver))
+            .WithDisplayName($"Dodo customer portal {pattern}")
+            .WithSummary("Opens the Dodo Payments customer portal")
+            .WithMetadata(
+                new ProducesResponseTypeMetadata(StatusCodes.Status302Found),
+                new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status502BadGateway, typeof(ProblemDetails), ["application/problem+json"]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status504GatewayTimeout, typeof(ProblemDetails), ["application/problem+json"]));
+
+    private static async Task ServeAsync(HttpContext context, Func<HttpContext, ValueTask<string?>>? customerIdResolver)
+    {
+        var handler = context.RequestServices.GetRequiredService<CustomerPortalEndpointHandler>();
+        var result = await handler.HandleAsync(context, customerIdResolver).ConfigureAwait(false);
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+    }
+}

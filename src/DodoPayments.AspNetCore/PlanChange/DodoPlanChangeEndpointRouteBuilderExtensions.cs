@@ -1,0 +1,81 @@
+using System.Diagnostics.CodeAnalysis;
+using DodoPayments.AspNetCore.Api;
+using DodoPayments.AspNetCore.DependencyInjection;
+using DodoPayments.AspNetCore.PlanChange;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DodoPayments.AspNetCore;
+
+/// <summary>Maps the subscription plan change endpoints: a preview of the charge, and the change itself.</summary>
+public static class DodoPlanChangeEndpointRouteBuilderExtensions
+{
+    private const string BodyDescription =
+        "JSON body: product_id (required), quantity (>= 1, default 1), proration_billing_mode (prorated_immediately | full_immediately | " +
+        "difference_immediately | do_not_bill), addons [{addon_id, quantity}], discount_codes (at most 20), effective_at (immediately | " +
+        "next_billing_date), on_payment_failure (prevent_change | apply_change), metadata.";
+
+    /// <summary>
+    /// Maps <c>POST {pattern}/preview</c> (Dodo's <c>change-plan/preview</c>: the immediate charge and the new plan,
+    /// nothing changes) and <c>POST {pattern}</c> (Dodo's <c>change-plan</c>: the change, with the payment when one is made)
+    /// for the subscription <paramref name="subscriptionIdResolver"/> finds; when it returns null, both answer 401
+    /// without calling Dodo.
+    /// </summary>
+    /// <remarks>
+    /// The JSON body is Dodo's: <c>product_id</c> (required), <c>quantity</c> (at least 1; 1 when absent),
+    /// <c>proration_billing_mode</c> (<see cref="PlanChange.DodoPlanChangeOptions.DefaultProrationBillingMode"/> when absent),
+    /// <c>addons</c>, <c>discount_codes</c> (at most 20), <c>effective_at</c> and <c>on_payment_failure</c>. It is validated
+    /// before Dodo is called (400 naming the field), and <c>product_id</c> must be one of
+    /// <see cref="PlanChange.DodoPlanChangeOptions.AllowedProductIds"/> when that list is set.
+    /// </remarks>
+    /// <param name="endpoints">The app or a route group.</param>
+    /// <param name="pattern">The route of the change, such as <c>/api/subscription/plan</c>; the preview is under it.</param>
+    /// <param name="subscriptionIdResolver">Finds the subscription of the request's user (a claim, or your database); null when there is none.</param>
+    /// <returns>A builder for both endpoints, to chain <c>.RequireAuthorization()</c> and other conventions to.</returns>
+    /// <example>
+    /// <code>
+    /// app.MapDodoPlanChange("/api/subscription/plan", async context =&gt;
+    ///     await context.RequestServices.GetRequiredService&lt;IAccounts&gt;().FindSubscriptionIdAsync(context.User))
+    ///    .RequireAuthorization();
+    /// </code>
+    /// </example>
+    public static IEndpointConventionBuilder MapDodoPlanChange(
+        this IEndpointRouteBuilder endpoints,
+        [StringSyntax("Route")] string pattern,
+        Func<HttpContext, ValueTask<string?>> subscriptionIdResolver)
+    {
+        endpoints.MarkDodoFeatureMapped(DodoPaymentsFeatures.PlanChange, nameof(MapDodoPlanChange));
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(subscriptionIdResolver);
+
+        var group = endpoints.MapGroup(pattern);
+        group.MapPost("/preview", context => ServeAsync(context, subscriptionIdResolver, PlanChangeEndpointHandler.Preview))
+            .WithDisplayName($"Dodo plan change preview {pattern}/preview")
+            .WithSummary("Previews a subscription plan change")
+            .WithDescription("What changing the signed-in customer's subscription to another plan would charge now, and the plan after the change. Nothing changes. " + BodyDescription)
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(PlanChangePreview), ["application/json"]));
+        group.MapPost(string.Empty, context => ServeAsync(context, subscriptionIdResolver, PlanChangeEndpointHandler.Change))
+            .WithDisplayName($"Dodo plan change {pattern}")
+            .WithSummary("Changes a subscription's plan")
+            .WithDescription("Changes the signed-in customer's subscription to another plan, charging per the proration mode. " + BodyDescription)
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(ChangePlanResult), ["application/json"]));
+        // No AcceptsMetadata: routing would answer a non-JSON body with a bare 415, where the contract asks for a
+        // 400 ProblemDetails, which the handler gives. The body is described in the endpoints' descriptions instead.
+        group.WithMetadata(
+            new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status502BadGateway, typeof(ProblemDetails), ["application/problem+json"]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status504GatewayTimeout, typeof(ProblemDetails), ["application/problem+json"]));
+        return group;
+    }
+
+    private static async Task ServeAsync<TResult>(HttpContext context, Func<HttpContext, ValueTask<string?>> subscriptionIdResolver, PlanChangeOperation<TResult> operation)
+    {
+        var handler = context.RequestServices.GetRequiredService<PlanChangeEndpointHandler>();
+        var result = await handler.HandleAsync(context, subscriptionIdResolver, operation).ConfigureAwait(false);
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+    }
+}

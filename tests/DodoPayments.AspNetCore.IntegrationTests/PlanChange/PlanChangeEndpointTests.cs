@@ -1,0 +1,452 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+using System.Text.Json.Nodes;
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
+using DodoPayments.AspNetCore.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DodoPayments.AspNetCore.IntegrationTests.PlanChange;
+
+public sealed class PlanChangeEndpointTests
+{
+    private const string Pattern = "/api/subscription/plan";
+
+    private static DodoApiStandIn NewStandIn() => new DodoApiStandIn()
+        .AddSubscriptionProduct("pdt_basic", "Basic", price: 3000)
+        .AddSubscriptionProduct("pdt_pro", "Pro", price: 8000)
+        .AddSubscriptionProduct("pdt_enterprise", "Enterprise", price: 50000)
+        .AddSubscription("sub_1", "pdt_basic", "cus_1");
+
+    private static Task<DodoTestApp> StartAsync(
+        DodoApiStandIn dodo,
+        string? subscriptionId = "sub_1",
+        IDictionary<string, string?>? settings = null) =>
+        DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoPlanChange(Pattern, _ => ValueTask.FromResult(subscriptionId)), settings);
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static StandInRequest UpstreamCall(DodoApiStandIn dodo) => Assert.Single(dodo.Requests);
+
+    [Fact]
+    public async Task Preview_ValidBody_AnswersDodosPreviewWithoutChangingThePlan()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var response = await app.Client.PostAsync($"{Pattern}/preview", Json("""{"product_id":"pdt_pro","proration_billing_mode":"difference_immediately"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(5000, (long)body["immediate_charge"]!["summary"]!["total_amount"]!);
+        Assert.Equal("USD", (string?)body["immediate_charge"]!["summary"]!["currency"]);
+        var line = body["immediate_charge"]!["line_items"]![0]!;
+        Assert.Equal("subscription", (string?)line["type"]);
+        Assert.Equal("pdt_pro", (string?)line["product_id"]);
+        Assert.Equal("pdt_pro", (string?)body["new_plan"]!["product_id"]);
+        Assert.Equal("sub_1", (string?)body["new_plan"]!["subscription_id"]);
+        var call = UpstreamCall(dodo);
+        Assert.Equal("/subscriptions/sub_1/change-plan/preview", call.Path);
+        Assert.Equal("POST", call.Method);
+    }
+
+    [Fact]
+    public async Task Change_Upgrade_AnswersPaymentOfTheCharge()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro","proration_billing_mode":"full_immediately"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.StartsWith("pay_", (string?)body["payment_id"], StringComparison.Ordinal);
+        Assert.Equal("sub_1", (string?)body["subscription_id"]);
+        Assert.Equal("/subscriptions/sub_1/change-plan", UpstreamCall(dodo).Path);
+    }
+
+    [Fact]
+    public async Task Change_ThenPreviewOfSamePlan_ChargesNothingMore()
+    {
+        // Arrange: the change is real, so a second preview to the same plan has no difference to charge.
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo);
+        await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Act
+        var response = await app.Client.PostAsync($"{Pattern}/preview", Json("""{"product_id":"pdt_pro","proration_billing_mode":"difference_immediately"}"""));
+
+        // Assert
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(0, (long)body["immediate_charge"]!["summary"]!["total_amount"]!);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/preview")]
+    public async Task Body_QuantityAndModeAbsent_SendsQuantityOneAndDefaultMode(string route)
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern + route, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = UpstreamCall(dodo).Json!;
+        Assert.Equal("pdt_pro", (string?)sent["product_id"]);
+        Assert.Equal(1, (int)sent["quantity"]!);
+        Assert.Equal("prorated_immediately", (string?)sent["proration_billing_mode"]);
+    }
+
+    [Fact]
+    public async Task Body_ModeAbsentWithConfiguredDefault_SendsConfiguredMode()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo, settings: new Dictionary<string, string?> { ["DodoPayments:PlanChange:DefaultProrationBillingMode"] = "do_not_bill" });
+
+        // Act
+        await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal("do_not_bill", (string?)UpstreamCall(dodo).Json!["proration_billing_mode"]);
+    }
+
+    [Fact]
+    public async Task Body_AllFields_AreSentToDodoAsGiven()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo);
+        const string Body = """
+            {"product_id":"pdt_pro","quantity":3,"proration_billing_mode":"full_immediately",
+             "addons":[{"addon_id":"adn_seat","quantity":0}],"discount_codes":["LAUNCH","LOYAL"],
+             "effective_at":"next_billing_date","on_payment_failure":"prevent_change",
+             "metadata":{"source":"upgrade-page"},"adaptive_currency_fees_inclusive":true}
+            """;
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, Json(Body));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = UpstreamCall(dodo).Json!;
+        Assert.Equal(3, (int)sent["quantity"]!);
+        Assert.Equal("full_immediately", (string?)sent["proration_billing_mode"]);
+        Assert.Equal("adn_seat", (string?)sent["addons"]![0]!["addon_id"]);
+        Assert.Equal(0, (int)sent["addons"]![0]!["quantity"]!);
+        Assert.Equal(2, sent["discount_codes"]!.AsArray().Count);
+        Assert.Equal("next_billing_date", (string?)sent["effective_at"]);
+        Assert.Equal("prevent_change", (string?)sent["on_payment_failure"]);
+        Assert.Equal("upgrade-page", (string?)sent["metadata"]!["source"]);
+        Assert.True((bool)sent["adaptive_currency_fees_inclusive"]!);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/preview")]
+    public async Task Resolver_ReturnsNull_Answers401WithoutCallingDodo(string route)
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo, subscriptionId: null);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern + route, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Fact]
+    public async Task Resolver_ReadsSignedInUser_ChangesThatUsersSubscription()
+    {
+        // Arrange: the "signed-in user" is a header here, read by the resolver as an app would read a claim.
+        var dodo = NewStandIn().AddSubscription("sub_2", "pdt_basic", "cus_2");
+        await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoPlanChange(Pattern, context =>
+            ValueTask.FromResult(context.Request.Headers["X-Test-User"].FirstOrDefault() == "alice" ? "sub_2" : null)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, Pattern) { Content = Json("""{"product_id":"pdt_pro"}""") };
+        request.Headers.Add("X-Test-User", "alice");
+
+        // Act
+        var response = await app.Client.SendAsync(request);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/subscriptions/sub_2/change-plan", UpstreamCall(dodo).Path);
+    }
+
+    [Theory]
+    [InlineData("""{}""", "product_id")]
+    [InlineData("""{"product_id":""}""", "product_id")]
+    [InlineData("""{"product_id":"pdt_pro","quantity":0}""", "quantity")]
+    [InlineData("""{"product_id":"pdt_pro","proration_billing_mode":"prorated"}""", "proration_billing_mode")]
+    [InlineData("""{"product_id":"pdt_pro","effective_at":"tomorrow"}""", "effective_at")]
+    [InlineData("""{"product_id":"pdt_pro","on_payment_failure":"retry"}""", "on_payment_failure")]
+    [InlineData("""{"product_id":"pdt_pro","addons":[{"addon_id":"adn_seat","quantity":-1}]}""", "addons[0].quantity")]
+    [InlineData("""{"product_id":"pdt_pro","addons":[{"quantity":1}]}""", "addons[0].addon_id")]
+    [InlineData("""{"product_id":"pdt_pro","quantity":"many"}""", "quantity")]
+    [InlineData("""{"product_id":"pdt_pro",""", "body")]
+    [InlineData("""[1,2]""", "body")]
+    [InlineData("""null""", "body")]
+    public async Task Body_Invalid_Answers400NamingTheFieldWithoutCallingDodo(string body, string field)
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var response = await app.Client.PostAsync($"{Pattern}/preview", Json(body));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Contains(field, problem!.Errors.Keys);
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Fact]
+    public async Task Body_TwentyOneDiscountCodes_Answers400NamingDiscountCodes()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo);
+        var codes = string.Join(',', Enumerable.Range(1, 21).Select(i => $"\"CODE{i}\""));
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, Json($$"""{"product_id":"pdt_pro","discount_codes":[{{codes}}]}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Contains("discount_codes", problem!.Errors.Keys);
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Fact]
+    public async Task Body_EmptyWithoutContentType_Answers400NamingProductId()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, content: null);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Contains("product_id", problem!.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task Body_NotJson_Answers400WithoutCallingDodo()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, new FormUrlEncodedContent(new Dictionary<string, string> { ["product_id"] = "pdt_pro" }));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/preview")]
+    public async Task AllowedProducts_TargetNotListed_Answers400NamingProductIdWithoutCallingDodo(string route)
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo, settings: new Dictionary<string, string?>
+        {
+            ["DodoPayments:PlanChange:AllowedProductIds:0"] = "pdt_basic",
+            ["DodoPayments:PlanChange:AllowedProductIds:1"] = "pdt_pro",
+        });
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern + route, Json("""{"product_id":"pdt_enterprise"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Contains("product_id", problem!.Errors.Keys);
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Fact]
+    public async Task AllowedProducts_TargetListed_IsChanged()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo, settings: new Dictionary<string, string?> { ["DodoPayments:PlanChange:AllowedProductIds:0"] = "pdt_pro" });
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/preview")]
+    public async Task Dodo_InactiveSubscription_Answers400WithDodosCode(string route)
+    {
+        // Arrange
+        var dodo = NewStandIn().SetSubscriptionStatus("sub_1", "on_hold");
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern + route, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("INACTIVE_SUBSCRIPTION_PLAN_CHANGE_NOT_SUPPORTED", problem!.Extensions["code"]?.ToString());
+        Assert.Equal("Plan changes are only supported for active subscriptions", problem.Detail);
+    }
+
+    [Fact]
+    public async Task Dodo_ScheduledCancellation_Answers400WithDodosCode()
+    {
+        // Arrange
+        var dodo = NewStandIn().Fail(HttpMethod.Post, "/subscriptions/sub_1/change-plan", 422, "PLAN_CHANGE_NOT_ALLOWED_FOR_SCHEDULED_CANCELLATION", "The subscription is scheduled to cancel");
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("PLAN_CHANGE_NOT_ALLOWED_FOR_SCHEDULED_CANCELLATION", problem!.Extensions["code"]?.ToString());
+    }
+
+    [Fact]
+    public async Task Dodo_UnknownSubscription_Answers400WithNotFound()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo, subscriptionId: "sub_unknown");
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("NOT_FOUND", problem!.Extensions["code"]?.ToString());
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    [InlineData(401)]
+    [InlineData(403)]
+    [InlineData(429)]
+    public async Task Dodo_FailsOrRefusesTheKey_Answers502(int dodoStatus)
+    {
+        // Arrange
+        var dodo = NewStandIn().Fail(HttpMethod.Post, "/subscriptions/", dodoStatus);
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var response = await app.Client.PostAsync($"{Pattern}/preview", Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Dodo_TooSlow_Answers504()
+    {
+        // Arrange
+        var dodo = NewStandIn().Delay(HttpMethod.Post, "/subscriptions/", TimeSpan.FromSeconds(10));
+        await using var app = await DodoTestApp.StartAsync(
+            dodo,
+            endpoints => endpoints.MapDodoPlanChange(Pattern, _ => ValueTask.FromResult<string?>("sub_1")),
+            configure: options => options.ApiTimeout = TimeSpan.FromMilliseconds(200));
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MapDodoPlanChange_UnderMapGroupWithConventions_ServesBothRoutesUnderThePrefix()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapGroup("/billing")
+            .MapDodoPlanChange("/plan", _ => ValueTask.FromResult<string?>("sub_1"))
+            .WithTags("Billing"));
+
+        // Act
+        var preview = await app.Client.PostAsync("/billing/plan/preview", Json("""{"product_id":"pdt_pro"}"""));
+        var change = await app.Client.PostAsync("/billing/plan", Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+    }
+
+    [Fact]
+    public async Task MapDodoPlanChange_Endpoints_CarryOpenApiMetadata()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var endpoints = app.App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .Where(endpoint => endpoint.DisplayName?.StartsWith("Dodo plan change", StringComparison.Ordinal) == true)
+            .ToList();
+
+        // Assert
+        Assert.Equal(2, endpoints.Count);
+        Assert.All(endpoints, endpoint =>
+        {
+            Assert.Contains(endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>(), produces => produces.StatusCode == 200);
+            Assert.NotNull(endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IEndpointSummaryMetadata>());
+        });
+    }
+
+    [Fact]
+    public async Task StartUp_PlanChangeMappedWithoutApiKey_RefusesToStart()
+    {
+        // Arrange
+        var dodo = NewStandIn();
+
+        // Act
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(dodo, settings: new Dictionary<string, string?> { ["DodoPayments:ApiKey"] = null }));
+
+        // Assert
+        Assert.Contains("DodoPayments:ApiKey", exception.Message, StringComparison.Ordinal);
+    }
+}

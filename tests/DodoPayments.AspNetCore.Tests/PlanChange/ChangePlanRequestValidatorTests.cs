@@ -1,0 +1,217 @@
+using DodoPayments.AspNetCore.Api;
+using DodoPayments.AspNetCore.PlanChange;
+
+namespace DodoPayments.AspNetCore.Tests.PlanChange;
+
+public sealed class ChangePlanRequestValidatorTests
+{
+    private readonly ChangePlanRequestValidator _validator = new();
+
+    private static ChangePlanRequest Valid() => new() { ProductId = "pdt_pro" };
+
+    [Fact]
+    public void Validate_OnlyProductId_IsValid()
+    {
+        // Arrange
+        var request = Valid();
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.True(result.IsValid);
+    }
+
+    [Fact]
+    public void Validate_EveryFieldWithinItsRules_IsValid()
+    {
+        // Arrange
+        var request = Valid();
+        request.Quantity = 1;
+        request.ProrationBillingMode = "do_not_bill";
+        request.EffectiveAt = "next_billing_date";
+        request.OnPaymentFailure = "prevent_change";
+        request.DiscountCodes = [.. Enumerable.Range(1, 20).Select(i => $"CODE{i}")];
+        request.Addons = [new AddonCartItem { AddonId = "adn_seat", Quantity = 0 }];
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.True(result.IsValid);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Validate_ProductIdMissing_NamesProductId(string? productId)
+    {
+        // Arrange
+        var request = new ChangePlanRequest { ProductId = productId };
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.Equal("product_id", Assert.Single(result.Errors).PropertyName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void Validate_QuantityBelowOne_NamesQuantity(int quantity)
+    {
+        // Arrange
+        var request = Valid();
+        request.Quantity = quantity;
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.Equal("quantity", Assert.Single(result.Errors).PropertyName);
+    }
+
+    [Theory]
+    [InlineData("prorated_immediately", true)]
+    [InlineData("full_immediately", true)]
+    [InlineData("difference_immediately", true)]
+    [InlineData("do_not_bill", true)]
+    [InlineData("Prorated_Immediately", false)]
+    [InlineData("prorated", false)]
+    [InlineData("", false)]
+    public void Validate_ProrationBillingMode_AcceptsOnlyTheFourModes(string mode, bool valid)
+    {
+        // Arrange
+        var request = Valid();
+        request.ProrationBillingMode = mode;
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.Equal(valid, result.IsValid);
+        Assert.All(result.Errors, error => Assert.Equal("proration_billing_mode", error.PropertyName));
+    }
+
+    [Theory]
+    [InlineData("immediately", true)]
+    [InlineData("next_billing_date", true)]
+    [InlineData("tomorrow", false)]
+    public void Validate_EffectiveAt_AcceptsOnlyItsEnum(string effectiveAt, bool valid)
+    {
+        // Arrange
+        var request = Valid();
+        request.EffectiveAt = effectiveAt;
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.Equal(valid, result.IsValid);
+        Assert.All(result.Errors, error => Assert.Equal("effective_at", error.PropertyName));
+    }
+
+    [Theory]
+    [InlineData("prevent_change", true)]
+    [InlineData("apply_change", true)]
+    [InlineData("retry", false)]
+    public void Validate_OnPaymentFailure_AcceptsOnlyItsEnum(string onPaymentFailure, bool valid)
+    {
+        // Arrange
+        var request = Valid();
+        request.OnPaymentFailure = onPaymentFailure;
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.Equal(valid, result.IsValid);
+        Assert.All(result.Errors, error => Assert.Equal("on_payment_failure", error.PropertyName));
+    }
+
+    [Fact]
+    public void Validate_TwentyOneDiscountCodes_NamesDiscountCodes()
+    {
+        // Arrange
+        var request = Valid();
+        request.DiscountCodes = [.. Enumerable.Range(1, 21).Select(i => $"CODE{i}")];
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.Equal("discount_codes", Assert.Single(result.Errors).PropertyName);
+    }
+
+    [Fact]
+    public void Validate_EmptyDiscountCodes_IsValidAndRemovesAllDiscounts()
+    {
+        // Arrange
+        var request = Valid();
+        request.DiscountCodes = [];
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.True(result.IsValid);
+    }
+
+    [Fact]
+    public void Validate_BlankDiscountCode_NamesDiscountCodes()
+    {
+        // Arrange
+        var request = Valid();
+        request.DiscountCodes = ["LAUNCH", ""];
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.StartsWith("discount_codes", Assert.Single(result.Errors).PropertyName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_AddonQuantityNegative_NamesTheAddonsQuantity()
+    {
+        // Arrange
+        var request = Valid();
+        request.Addons = [new AddonCartItem { AddonId = "adn_a", Quantity = 1 }, new AddonCartItem { AddonId = "adn_b", Quantity = -1 }];
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.Equal("addons[1].quantity", Assert.Single(result.Errors).PropertyName);
+    }
+
+    [Fact]
+    public void Validate_AddonWithoutIdOrQuantity_NamesBoth()
+    {
+        // Arrange
+        var request = Valid();
+        request.Addons = [new AddonCartItem()];
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.Equal(["addons[0].addon_id", "addons[0].quantity"], result.Errors.Select(error => error.PropertyName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_EmptyAddons_IsValidAndRemovesExistingAddons()
+    {
+        // Arrange
+        var request = Valid();
+        request.Addons = [];
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.True(result.IsValid);
+    }
+}
