@@ -32,14 +32,14 @@ internal static class CheckoutJsonBody
         }
         catch (JsonException exception)
         {
-            var field = WireName(exception.Path);
             var where = exception.LineNumber is { } line && exception.BytePositionInLine is { } position
                 ? $" (line {line + 1}, position {position + 1})"
                 : string.Empty;
-            var message = field == BodyKey
-                ? $"The body is not valid JSON{where}."
-                : $"The value is not valid JSON or has the wrong type{where}.";
-            return (null, DodoProblems.Invalid(field, message));
+
+            // A syntax error comes wrapped around the reader's own JsonException; a value of the wrong type does not.
+            return exception.InnerException is JsonException || WireName(exception.Path) == BodyKey
+                ? (null, DodoProblems.Invalid(BodyKey, $"The body is not valid JSON{where}."))
+                : (null, DodoProblems.Invalid(WireName(exception.Path), $"The value has the wrong type{where}."));
         }
     }
 
