@@ -172,6 +172,25 @@ public sealed class CheckoutHookTests
         Assert.Null(problem["checkout_url"]);
     }
 
+    [Fact]
+    public async Task Hook_RemovesTheProduct_AnswersValidationProblemNot500()
+    {
+        // Arrange
+        var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book");
+        await using var app = await StartAsync(dodo, new ClearingHook());
+
+        // Act
+        var @static = await app.Client.GetAsync("/api/checkout?productId=pdt_book");
+        var dynamic = await app.Client.PostJsonAsync("/api/checkout/dynamic", """{"product_cart":[{"product_id":"pdt_book","quantity":1}]}""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, @static.StatusCode);
+        Assert.NotEmpty((await @static.ReadJsonAsync()).Errors("productId"));
+        Assert.Equal(HttpStatusCode.BadRequest, dynamic.StatusCode);
+        Assert.NotEmpty((await dynamic.ReadJsonAsync()).Errors("product_id"));
+        Assert.Empty(dodo.Requests);
+    }
+
     private static Task<DodoTestApp> StartAsync(DodoApiStandIn dodo, IDodoCheckoutHook hook) =>
         DodoTestApp.StartAsync(
             dodo,
@@ -228,6 +247,21 @@ public sealed class CheckoutHookTests
             request.Customer = new CustomerRequest { CustomerId = "cus_signed_in" };
             request.Confirm = true;
             request.PaymentMethodId = "pm_saved";
+            return ValueTask.FromResult<ProblemDetails?>(null);
+        }
+    }
+
+    private sealed class ClearingHook : IDodoCheckoutHook
+    {
+        public ValueTask<ProblemDetails?> OnStaticCheckoutAsync(HttpContext httpContext, StaticCheckoutRequest request)
+        {
+            request.ProductId = null;
+            return ValueTask.FromResult<ProblemDetails?>(null);
+        }
+
+        public ValueTask<ProblemDetails?> OnDynamicCheckoutAsync(HttpContext httpContext, DynamicCheckoutRequest request)
+        {
+            request.ProductCart = [];
             return ValueTask.FromResult<ProblemDetails?>(null);
         }
     }

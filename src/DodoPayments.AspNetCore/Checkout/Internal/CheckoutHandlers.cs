@@ -46,7 +46,12 @@ internal sealed partial class CheckoutHandlers(
             }
         }
 
-        var productId = request.ProductId!;
+        if (string.IsNullOrEmpty(request.ProductId))
+        {
+            return DodoProblems.Invalid(StaticCheckoutQuery.ProductId, "productId is required.");
+        }
+
+        var productId = request.ProductId;
         if (NotAllowed(StaticCheckoutQuery.ProductId, productId, Static) is { } notAllowed)
         {
             return notAllowed;
@@ -163,7 +168,12 @@ internal sealed partial class CheckoutHandlers(
         // As the adaptors: the product named by product_id, else by the cart's first line, decides the flow.
         var fromCart = string.IsNullOrEmpty(request.ProductId);
         var productField = fromCart ? "product_cart[0].product_id" : "product_id";
-        var productId = fromCart ? request.ProductCart![0].ProductId! : request.ProductId!;
+        var productId = fromCart ? request.ProductCart?.FirstOrDefault()?.ProductId : request.ProductId;
+        if (string.IsNullOrEmpty(productId))
+        {
+            return DodoProblems.Invalid("product_id", "product_id is required (or send product_cart).");
+        }
+
         var client = Client(context);
         var returnUrl = NullIfEmpty(request.ReturnUrl) ?? NullIfEmpty(options.CurrentValue.ReturnUrl);
         string? paymentLink;
