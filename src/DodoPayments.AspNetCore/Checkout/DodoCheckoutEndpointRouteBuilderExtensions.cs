@@ -48,15 +48,13 @@ public static class DodoCheckoutEndpointRouteBuilderExtensions
         endpoints.MarkDodoFeatureMapped(DodoPaymentsFeatures.Checkout, nameof(MapDodoCheckout));
         ArgumentNullException.ThrowIfNull(pattern);
 
-        var group = endpoints.MapGroup(pattern);
-        group.MapGet(string.Empty, new RequestDelegate(StaticCheckoutAsync))
-            .WithSummary("Static checkout: the checkout URL of a product, from the query string.")
-            .WithMetadata(ResponseMetadata);
-        group.MapPost(string.Empty, new RequestDelegate(CheckoutSessionAsync))
-            .WithSummary("Checkout session: creates a Dodo checkout session and answers its URL.")
-            .WithMetadata(new AcceptsMetadata(JsonContentType, typeof(CheckoutSessionRequest)))
-            .WithMetadata(ResponseMetadata);
-        return new DodoCheckoutConventionBuilder(group);
+        return new DodoCheckoutConventionBuilder(
+        [
+            Map(endpoints, pattern, HttpMethods.Get, StaticCheckoutAsync, requestType: null)
+                .WithSummary("Static checkout: the checkout URL of a product, from the query string."),
+            Map(endpoints, pattern, HttpMethods.Post, CheckoutSessionAsync, typeof(CheckoutSessionRequest))
+                .WithSummary("Checkout session: creates a Dodo checkout session and answers its URL."),
+        ]);
     }
 
     /// <summary>
@@ -78,12 +76,28 @@ public static class DodoCheckoutEndpointRouteBuilderExtensions
         endpoints.MarkDodoFeatureMapped(DodoPaymentsFeatures.DynamicCheckout, nameof(MapDodoDynamicCheckout));
         ArgumentNullException.ThrowIfNull(pattern);
 
-        var group = endpoints.MapGroup(pattern);
-        group.MapPost(string.Empty, new RequestDelegate(DynamicCheckoutAsync))
-            .WithSummary("Dynamic checkout: a payment link for a one-time or subscription product.")
-            .WithMetadata(new AcceptsMetadata(JsonContentType, typeof(DynamicCheckoutRequest)))
+        return new DodoCheckoutConventionBuilder(
+        [
+            Map(endpoints, pattern, HttpMethods.Post, DynamicCheckoutAsync, typeof(DynamicCheckoutRequest))
+                .WithSummary("Dynamic checkout: a payment link for a one-time or subscription product."),
+        ]);
+    }
+
+    /// <summary>
+    /// Maps one endpoint with its OpenAPI metadata. The handler's <see cref="System.Reflection.MethodInfo"/> is added as
+    /// the Request Delegate Generator does, because ApiExplorer (and so OpenAPI) only describes endpoints that carry one.
+    /// </summary>
+    private static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints, string pattern, string method, RequestDelegate handler, Type? requestType)
+    {
+        var endpoint = endpoints.MapMethods(pattern, [method], handler)
+            .WithMetadata(handler.Method)
             .WithMetadata(ResponseMetadata);
-        return new DodoCheckoutConventionBuilder(group);
+        if (requestType is not null)
+        {
+            endpoint.WithMetadata(new AcceptsMetadata(JsonContentType, requestType));
+        }
+
+        return endpoint;
     }
 
     private static async Task StaticCheckoutAsync(HttpContext context)

@@ -3,12 +3,24 @@ using Microsoft.AspNetCore.Builder;
 namespace DodoPayments.AspNetCore.Checkout.Internal;
 
 /// <summary>
-/// Wraps the checkout route group, as <c>MapIdentityApi</c> does, so callers can add conventions to the endpoints but
-/// cannot map their own into the group.
+/// The builder a <c>MapDodo*Checkout</c> call returns: a convention added to it applies to each endpoint the call
+/// mapped (GET and POST of <c>MapDodoCheckout</c>), so <c>.RequireAuthorization()</c> covers them all.
 /// </summary>
-internal sealed class DodoCheckoutConventionBuilder(IEndpointConventionBuilder inner) : IEndpointConventionBuilder
+internal sealed class DodoCheckoutConventionBuilder(IReadOnlyList<IEndpointConventionBuilder> endpoints) : IEndpointConventionBuilder
 {
-    public void Add(Action<EndpointBuilder> convention) => inner.Add(convention);
+    public void Add(Action<EndpointBuilder> convention)
+    {
+        foreach (var endpoint in endpoints)
+        {
+            endpoint.Add(convention);
+        }
+    }
 
-    public void Finally(Action<EndpointBuilder> finallyConvention) => inner.Finally(finallyConvention);
+    public void Finally(Action<EndpointBuilder> finallyConvention)
+    {
+        foreach (var endpoint in endpoints)
+        {
+            endpoint.Finally(finallyConvention);
+        }
+    }
 }
