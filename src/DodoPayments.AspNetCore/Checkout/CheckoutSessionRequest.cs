@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using DodoPayments.AspNetCore.Api;
 
@@ -59,6 +60,42 @@ public sealed class CheckoutSessionRequest
     [JsonPropertyName("metadata")]
     public Dictionary<string, JsonElement>? Metadata { get; set; }
 
+    /// <summary>The look of the checkout page (<c>theme</c>, <c>show_order_details</c>, <c>force_language</c>, …), sent as given.</summary>
+    [JsonPropertyName("customization")]
+    public JsonObject? Customization { get; set; }
+
+    /// <summary>Checkout features (<c>allow_discount_code</c>, <c>allow_currency_selection</c>, <c>redirect_immediately</c>, …), sent as given.</summary>
+    [JsonPropertyName("feature_flags")]
+    public JsonObject? FeatureFlags { get; set; }
+
+    /// <summary>Subscription settings (<c>trial_period_days</c>, <c>on_demand</c>), sent as given.</summary>
+    [JsonPropertyName("subscription_data")]
+    public JsonObject? SubscriptionData { get; set; }
+
+    /// <summary>Extra fields the checkout page asks the customer for; at most 5.</summary>
+    [JsonPropertyName("custom_fields")]
+    public List<JsonObject>? CustomFields { get; set; }
+
+    /// <summary>The customer's tax id.</summary>
+    [JsonPropertyName("tax_id")]
+    public string? TaxId { get; set; }
+
+    /// <summary>The customer's business name.</summary>
+    [JsonPropertyName("customer_business_name")]
+    public string? CustomerBusinessName { get; set; }
+
+    /// <summary>Whether the session gets a short checkout link.</summary>
+    [JsonPropertyName("short_link")]
+    public bool? ShortLink { get; set; }
+
+    /// <summary>Whether the checkout page asks for a minimal address.</summary>
+    [JsonPropertyName("minimal_address")]
+    public bool? MinimalAddress { get; set; }
+
+    /// <summary>Whether 3-D Secure is forced for card payments.</summary>
+    [JsonPropertyName("force_3ds")]
+    public bool? Force3ds { get; set; }
+
     /// <summary>Whether the customer's saved payment methods are shown. Refused from browsers unless the app's hook sets it.</summary>
     [JsonPropertyName("show_saved_payment_methods")]
     public bool? ShowSavedPaymentMethods { get; set; }
@@ -67,7 +104,7 @@ public sealed class CheckoutSessionRequest
     [JsonPropertyName("payment_method_id")]
     public string? PaymentMethodId { get; set; }
 
-    /// <summary>Fields this package does not model (<c>customization</c>, <c>feature_flags</c>, <c>subscription_data</c>, …); sent on unchanged.</summary>
+    /// <summary>Fields this package does not model; sent on unchanged.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

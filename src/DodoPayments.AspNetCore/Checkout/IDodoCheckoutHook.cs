@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DodoPayments.AspNetCore.Checkout;
+
+/// <summary>
+/// The app's say in every checkout, run after the request is validated and before it goes to Dodo. Register one (or
+/// more; they run in registration order) in DI, or with <c>AddDodoPayments().AddCheckoutHook&lt;T&gt;()</c>; it is
+/// resolved from the request's scope, so it can use the app's scoped services.
+/// </summary>
+/// <remarks>
+/// <para>
+/// By default the endpoints refuse what a browser must not decide: <c>customer.customer_id</c>,
+/// <c>payment_method_id</c> and <c>show_saved_payment_methods</c>. A hook may set them, from the signed-in user, because
+/// it runs after that check. It may also overwrite any other field (metadata such as the app's own user id, the return
+/// URL, the cart), or refuse the request by returning a <see cref="ProblemDetails"/> (400 unless its
+/// <see cref="ProblemDetails.Status"/> says otherwise, such as 401 or 403). Return null to let the request go on.
+/// <see cref="DodoPaymentsOptions.Checkout"/>'s <c>AllowedProductIds</c> is checked after the hooks.
+/// </para>
+/// <para>Every method has a default that lets the request go on, so a hook implements only the flows it cares about.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// public sealed class SignedInCustomerHook(IUserStore users) : IDodoCheckoutHook
+/// {
+///     public async ValueTask&lt;ProblemDetails?&gt; OnCheckoutSessionAsync(HttpContext httpContext, CheckoutSessionRequest request)
+///     {
+///         var user = await users.FindAsync(httpContext.User);
+///         if (user is null)
+///         {
+///             return new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Sign in first." };
+///         }
+///
+///         request.Customer = user.DodoCustomerId is { } id
+///             ? new CustomerRequest { CustomerId = id }
+///             : new CustomerRequest { Email = user.Email, Name = user.Name };
+///         request.Metadata ??= [];
+///         request.Metadata["user_id"] = JsonSerializer.SerializeToElement(user.Id);
+///         return null;
+///     }
+/// }
+/// </code>
+/// </example>
+public interface IDodoCheckoutHook
+{
+    /// <summary>Runs for a static checkout (<c>GET</c>), before the product is looked up and the URL composed.</summary>
+    /// <param name="httpContext">The request, with its user.</param>
+    /// <param name="request">The query values; change them to change the URL.</param>
+    /// <returns>Null to go on; a problem to refuse the request with.</returns>
+    ValueTask<ProblemDetails?> OnStaticCheckoutAsync(HttpContext httpContext, StaticCheckoutRequest request) => ValueTask.FromResult<ProblemDetails?>(null);
+
+    /// <summary>Runs for a checkout session (<c>POST</c>), before <c>POST /checkouts</c>.</summary>
+    /// <param name="httpContext">The request, with its user.</param>
+    /// <param name="request">The body; what it holds when the hook returns is sent to Dodo.</param>
+    /// <returns>Null to go on; a problem to refuse the request with.</returns>
+    ValueTask<ProblemDetails?> OnCheckoutSessionAsync(HttpContext httpContext, CheckoutSessionRequest request) => ValueTask.FromResult<ProblemDetails?>(null);
+
+    /// <summary>Runs for a dynamic checkout (<c>POST</c>), before the product is looked up.</summary>
+    /// <param name="httpContext">The request, with its user.</param>
+    /// <param name="request">The body; what it holds when the hook returns is sent to Dodo.</param>
+    /// <returns>Null to go on; a problem to refuse the request with.</returns>
+    ValueTask<ProblemDetails?> OnDynamicCheckoutAsync(HttpContext httpContext, DynamicCheckoutRequest request) => ValueTask.FromResult<ProblemDetails?>(null);
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using DodoPayments.AspNetCore.Api;
+using DodoPayments.AspNetCore.DependencyInjection;
+using FluentValidation;
+
+namespace DodoPayments.AspNetCore.Checkout.Internal;
+
+/// <summary>The rules the checkout validators share, each written once. Error keys are the fields' wire names.</summary>
+internal static class CheckoutRules
+{
+    public const int MaxDiscountCodes = 20;
+    public const int MaxMetadataKeys = 50;
+    public const int MaxCustomFields = 5;
+
+    public const string NotFromBrowserMessage = "This field cannot be sent by the browser; the app sets it on the server (IDodoCheckoutHook).";
+
+    public static bool IsCountry(string? value) => value is not null && IsoCodes.Countries.Contains(value);
+
+    public static bool IsCurrency(string? value) => value is not null && IsoCodes.Currencies.Contains(value);
+
+    public static bool IsAbsoluteUrl(string? value) => DodoPaymentsOptionsValidator.BeAbsoluteHttpUrl(value);
+
+    /// <summary>The first metadata entry whose value is not a string, number or boolean, or null when all are.</summary>
+    public static string? FirstNonScalarMetadataKey(Dictionary<string, JsonElement>? metadata) =>
+        metadata?.FirstOrDefault(entry => entry.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)).Key;
+
+    public static void Metadata<T>(AbstractValidator<T> validator, Func<T, Dictionary<string, JsonElement>?> metadata)
+    {
+        validator.RuleFor(request => metadata(request))
+            .Must(values => values is null || values.Count <= MaxMetadataKeys)
+            .WithMessage($"metadata can have at most {MaxMetadataKeys} keys.")
+            .Must(values => FirstNonScalarMetadataKey(values) is null)
+            .WithMessage((request, values) => $"metadata values must be strings, numbers or booleans; '{FirstNonScalarMetadataKey(values)}' is not.")
+            .OverridePropertyName("metadata");
+    }
+
+    public static void DiscountCodes<T>(AbstractValidator<T> validator, Func<T, string?> discountCode, Func<T, List<string>?> discountCodes)
+    {
+        validator.RuleFor(request => discountCodes(request))
+            .Must((request, codes) => codes is null || discountCode(request) is null)
+            .WithMessage("Send discount_code or discount_codes, not both.")
+            .Must(codes => codes is null || codes.Count <= MaxDiscountCodes)
+            .WithMessage($"discount_codes can have at most {MaxDiscountCodes} codes.")
+            .Must(codes => codes is null || codes.TrueForAll(code => !string.IsNullOrWhiteSpace(code)))
+            .WithMessage("discount_codes cannot hold empty codes.")
+            .OverridePropertyName("discount_codes");
+    }
+
+    public static void Currency<T>(AbstractValidator<T> validator, Func<T, string?> currency, string field)
+    {
+        validator.RuleFor(request => currency(request))
+            .Must(IsCurrency)
+            .When(request => currency(request) is not null)
+            .WithMessage($"{field} must be an ISO 4217 currency code in upper case, such as USD.")
+            .OverridePropertyName(field);
+    }
+
+    public static void AbsoluteUrl<T>(AbstractValidator<T> validator, Func<T, string?> url, string field)
+    {
+        validator.RuleFor(request => url(request))
+            .Must(IsAbsoluteUrl)
+            .When(request => url(request) is not null)
+            .WithMessage($"{field} must be an absolute http or https URL.")
+            .OverridePropertyName(field);
+    }
+
+    /// <summary>The browser may not pick an existing customer: that would act for someone else.</summary>
+    public static void Customer<T>(AbstractValidator<T> validator, Func<T, CustomerRequest?> customer)
+    {
+        validator.RuleFor(request => customer(request)!.CustomerId)
+            .Null()
+            .When(request => customer(request) is not null)
+            .WithMessage(NotFromBrowserMessage)
+            .OverridePropertyName("customer.customer_id");
+        validator.RuleFor(request => customer(request)!.Email)
+            .EmailAddress()
+            .When(request => customer(request)?.Email is not null)
+            .WithMessage("customer.email must be an email address.")
+            .OverridePropertyName("customer.email");
+    }
+
+    public static void BillingAddress<T>(AbstractValidator<T> validator, Func<T, BillingAddress?> billing, string field)
+    {
+        validator.RuleFor(request => billing(request)!.Country)
+            .NotEmpty()
+            .WithMessage($"{field}.country is required.")
+            .Must(IsCountry)
+            .WithMessage($"{field}.country must be an ISO 3166-1 alpha-2 country code in upper case, such as US.")
+            .When(request => billing(request) is not null)
+            .OverridePropertyName($"{field}.country");
+    }
+
+    public static void NotFromBrowser<T, TValue>(AbstractValidator<T> validator, Func<T, TValue?> value, string field)
+    {
+        validator.RuleFor(request => value(request))
+            .Null()
+            .WithMessage(NotFromBrowserMessage)
+            .OverridePropertyName(field);
+    }
+}

@@ -1,0 +1,251 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DodoPayments.AspNetCore.Api;
+using DodoPayments.AspNetCore.Checkout;
+using DodoPayments.AspNetCore.Checkout.Internal;
+
+namespace DodoPayments.AspNetCore.Tests.Checkout;
+
+public sealed class CheckoutSessionRequestValidatorTests
+{
+    private readonly CheckoutSessionRequestValidator _validator = new();
+
+    [Fact]
+    public void Validate_MinimalCart_IsValid()
+    {
+        // Arrange
+        var request = Valid();
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+    }
+
+    [Fact]
+    public void Validate_ProductCollectionWithoutCart_IsValid()
+    {
+        // Arrange
+        var request = new CheckoutSessionRequest { ProductCollectionId = "pdc_1" };
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.True(result.IsValid);
+    }
+
+    [Fact]
+    public void Validate_NoCartNoCollection_NamesProductCart()
+    {
+        // Arrange
+        var request = new CheckoutSessionRequest { ProductCart = [] };
+
+        // Act / Assert
+        Assert.Equal(["product_cart"], Keys(request));
+    }
+
+    [Theory]
+    [InlineData(null, 1, "product_cart[0].product_id")]
+    [InlineData("", 1, "product_cart[0].product_id")]
+    [InlineData("pdt_1", 0, "product_cart[0].quantity")]
+    [InlineData("pdt_1", -2, "product_cart[0].quantity")]
+    [InlineData("pdt_1", null, "product_cart[0].quantity")]
+    public void Validate_BadCartLine_NamesFieldWithIndex(string? productId, int? quantity, string key)
+    {
+        // Arrange
+        var request = Valid();
+        request.ProductCart!.Insert(0, new ProductCartItem { ProductId = productId, Quantity = quantity });
+
+        // Act / Assert
+        Assert.Equal([key], Keys(request));
+    }
+
+    [Fact]
+    public void Validate_NegativeAmountAndAddonQuantity_NamesNestedFields()
+    {
+        // Arrange
+        var request = Valid();
+        request.ProductCart!.Add(new ProductCartItem
+        {
+            ProductId = "pdt_2",
+            Quantity = 1,
+            Amount = -1,
+            Addons = [new AddonCartItem { AddonId = "add_1", Quantity = 0 }, new AddonCartItem { AddonId = "add_2", Quantity = -1 }, new AddonCartItem { Quantity = 1 }],
+        });
+
+        // Act / Assert
+        Assert.Equal(["product_cart[1].amount", "product_cart[1].addons[1].quantity", "product_cart[1].addons[2].addon_id"], Keys(request));
+    }
+
+    [Theory]
+    [InlineData("US", true)]
+    [InlineData("GB", true)]
+    [InlineData("us", false)]
+    [InlineData("USA", false)]
+    [InlineData("XX", false)]
+    [InlineData("", false)]
+    public void Validate_BillingCountry_MustBeIsoAlpha2(string country, bool valid)
+    {
+        // Arrange
+        var request = Valid();
+        request.BillingAddress = new BillingAddress { Country = country };
+
+        // Act / Assert
+        Assert.Equal(valid ? [] : ["billing_address.country"], Keys(request));
+    }
+
+    [Fact]
+    public void Validate_BillingAddressWithoutCountry_NamesCountry()
+    {
+        // Arrange
+        var request = Valid();
+        request.BillingAddress = new BillingAddress { City = "London" };
+
+        // Act / Assert
+        Assert.Equal(["billing_address.country"], Keys(request));
+    }
+
+    [Theory]
+    [InlineData("USD", true)]
+    [InlineData("INR", true)]
+    [InlineData("usd", false)]
+    [InlineData("DOLLARS", false)]
+    [InlineData("ABC", false)]
+    public void Validate_BillingCurrency_MustBeIso4217(string currency, bool valid)
+    {
+        // Arrange
+        var request = Valid();
+        request.BillingCurrency = currency;
+
+        // Act / Assert
+        Assert.Equal(valid ? [] : ["billing_currency"], Keys(request));
+    }
+
+    [Theory]
+    [InlineData("ada@example.com", true)]
+    [InlineData("not-an-email", false)]
+    public void Validate_CustomerEmail_MustBeEmail(string email, bool valid)
+    {
+        // Arrange
+        var request = Valid();
+        request.Customer = new CustomerRequest { Email = email };
+
+        // Act / Assert
+        Assert.Equal(valid ? [] : ["customer.email"], Keys(request));
+    }
+
+    [Theory]
+    [InlineData("https://shop.example.com/thanks", true)]
+    [InlineData("http://localhost:5000/thanks", true)]
+    [InlineData("/thanks", false)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("ftp://shop.example.com", false)]
+    [InlineData("", false)]
+    public void Validate_ReturnAndCancelUrl_MustBeAbsoluteHttp(string url, bool valid)
+    {
+        // Arrange
+        var request = Valid();
+        request.ReturnUrl = url;
+        request.CancelUrl = url;
+
+        // Act / Assert
+        Assert.Equal(valid ? [] : ["return_url", "cancel_url"], Keys(request));
+    }
+
+    [Fact]
+    public void Validate_DiscountCodeAndCodes_NamesDiscountCodes()
+    {
+        // Arrange
+        var request = Valid();
+        request.DiscountCode = "A";
+        request.DiscountCodes = ["B"];
+
+        // Act / Assert
+        Assert.Equal(["discount_codes"], Keys(request));
+    }
+
+    [Theory]
+    [InlineData(20, true)]
+    [InlineData(21, false)]
+    public void Validate_DiscountCodes_AtMostTwenty(int count, bool valid)
+    {
+        // Arrange
+        var request = Valid();
+        request.DiscountCodes = [.. Enumerable.Range(0, count).Select(i => $"CODE{i}")];
+
+        // Act / Assert
+        Assert.Equal(valid ? [] : ["discount_codes"], Keys(request));
+    }
+
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(6, false)]
+    public void Validate_CustomFields_AtMostFive(int count, bool valid)
+    {
+        // Arrange
+        var request = Valid();
+        request.CustomFields = [.. Enumerable.Range(0, count).Select(i => new JsonObject { ["key"] = $"f{i}" })];
+
+        // Act / Assert
+        Assert.Equal(valid ? [] : ["custom_fields"], Keys(request));
+    }
+
+    [Theory]
+    [InlineData(50, true)]
+    [InlineData(51, false)]
+    public void Validate_Metadata_AtMostFiftyKeys(int count, bool valid)
+    {
+        // Arrange
+        var request = Valid();
+        request.Metadata = Enumerable.Range(0, count).ToDictionary(i => $"k{i}", _ => JsonSerializer.SerializeToElement("v"));
+
+        // Act / Assert
+        Assert.Equal(valid ? [] : ["metadata"], Keys(request));
+    }
+
+    [Theory]
+    [InlineData("\"text\"", true)]
+    [InlineData("42", true)]
+    [InlineData("1.5", true)]
+    [InlineData("true", true)]
+    [InlineData("false", true)]
+    [InlineData("null", false)]
+    [InlineData("{\"a\":1}", false)]
+    [InlineData("[1]", false)]
+    public void Validate_MetadataValue_StringNumberOrBoolOnly(string json, bool valid)
+    {
+        // Arrange
+        var request = Valid();
+        request.Metadata = new Dictionary<string, JsonElement> { ["ok"] = JsonSerializer.SerializeToElement("fine"), ["value"] = JsonDocument.Parse(json).RootElement };
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.Equal(valid, result.IsValid);
+        if (!valid)
+        {
+            Assert.Contains("'value'", Assert.Single(result.Errors).ErrorMessage, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Validate_ServerOnlyFields_EachNamed()
+    {
+        // Arrange
+        var request = Valid();
+        request.Customer = new CustomerRequest { CustomerId = "cus_1" };
+        request.PaymentMethodId = "pm_1";
+        request.ShowSavedPaymentMethods = false;
+
+        // Act / Assert
+        Assert.Equal(["customer.customer_id", "payment_method_id", "show_saved_payment_methods"], Keys(request));
+    }
+
+    private static CheckoutSessionRequest Valid() => new() { ProductCart = [new ProductCartItem { ProductId = "pdt_1", Quantity = 1 }] };
+
+    private string[] Keys(CheckoutSessionRequest request) =>
+        [.. _validator.Validate(request).Errors.Select(error => error.PropertyName).Distinct()];
+}
