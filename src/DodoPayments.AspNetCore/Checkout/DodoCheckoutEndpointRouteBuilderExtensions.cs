@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.Checkout.Internal;
 using DodoPayments.AspNetCore.DependencyInjection;
+using DodoPayments.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -18,16 +19,9 @@ namespace DodoPayments.AspNetCore;
 /// </remarks>
 public static class DodoCheckoutEndpointRouteBuilderExtensions
 {
-    private static readonly string[] JsonContentType = ["application/json"];
-    private static readonly string[] ProblemContentType = ["application/problem+json"];
+    private static readonly ProducesResponseTypeMetadata Success = new(StatusCodes.Status200OK, typeof(CheckoutUrlResponse), ["application/json"]);
 
-    private static readonly object[] ResponseMetadata =
-    [
-        new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(CheckoutUrlResponse), JsonContentType),
-        new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ProblemContentType),
-        new ProducesResponseTypeMetadata(StatusCodes.Status502BadGateway, typeof(ProblemDetails), ProblemContentType),
-        new ProducesResponseTypeMetadata(StatusCodes.Status504GatewayTimeout, typeof(ProblemDetails), ProblemContentType),
-    ];
+    private static readonly int[] ProblemStatusCodes = [StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout];
 
     /// <summary>
     /// Maps <c>GET {pattern}</c>, the static checkout (query string: <c>productId</c>, <c>quantity</c>, customer fields,
@@ -50,9 +44,9 @@ public static class DodoCheckoutEndpointRouteBuilderExtensions
 
         return new DodoCheckoutConventionBuilder(
         [
-            Map(endpoints, pattern, HttpMethods.Get, StaticCheckoutAsync, requestType: null)
+            endpoints.MapDodoEndpoint(pattern, HttpMethods.Get, StaticCheckoutAsync, requestType: null, Success, ProblemStatusCodes)
                 .WithSummary("Static checkout: the checkout URL of a product, from the query string."),
-            Map(endpoints, pattern, HttpMethods.Post, CheckoutSessionAsync, typeof(CheckoutSessionRequest))
+            endpoints.MapDodoEndpoint(pattern, HttpMethods.Post, CheckoutSessionAsync, typeof(CheckoutSessionRequest), Success, ProblemStatusCodes)
                 .WithSummary("Checkout session: creates a Dodo checkout session and answers its URL."),
         ]);
     }
@@ -78,26 +72,9 @@ public static class DodoCheckoutEndpointRouteBuilderExtensions
 
         return new DodoCheckoutConventionBuilder(
         [
-            Map(endpoints, pattern, HttpMethods.Post, DynamicCheckoutAsync, typeof(DynamicCheckoutRequest))
+            endpoints.MapDodoEndpoint(pattern, HttpMethods.Post, DynamicCheckoutAsync, typeof(DynamicCheckoutRequest), Success, ProblemStatusCodes)
                 .WithSummary("Dynamic checkout: a payment link for a one-time or subscription product."),
         ]);
-    }
-
-    /// <summary>
-    /// Maps one endpoint with its OpenAPI metadata. The handler's <see cref="System.Reflection.MethodInfo"/> is added as
-    /// the Request Delegate Generator does, because ApiExplorer (and so OpenAPI) only describes endpoints that carry one.
-    /// </summary>
-    private static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints, string pattern, string method, RequestDelegate handler, Type? requestType)
-    {
-        var endpoint = endpoints.MapMethods(pattern, [method], handler)
-            .WithMetadata(handler.Method)
-            .WithMetadata(ResponseMetadata);
-        if (requestType is not null)
-        {
-            endpoint.WithMetadata(new AcceptsMetadata(JsonContentType, requestType));
-        }
-
-        return endpoint;
     }
 
     private static async Task StaticCheckoutAsync(HttpContext context)

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using DodoPayments.AspNetCore.CustomerPortal;
 using DodoPayments.AspNetCore.DependencyInjection;
+using DodoPayments.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,9 @@ public static class DodoCustomerPortalEndpointRouteBuilderExtensions
 {
     /// <summary>The default route of the customer portal endpoint.</summary>
     public const string DefaultPattern = "/api/customer-portal";
+
+    private static readonly int[] ProblemStatusCodes =
+        [StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout];
 
     /// <summary>
     /// Maps <c>GET {pattern}?customer_id=…&amp;send_email=true|false&amp;return_url=…</c>, which asks Dodo for a customer
@@ -77,16 +81,13 @@ public static class DodoCustomerPortalEndpointRouteBuilderExtensions
             .WithDescription("Redirects the signed-in customer to their Dodo customer portal. Query: send_email (true|false), return_url.");
     }
 
-    private static IEndpointConventionBuilder MapPortal(IEndpointRouteBuilder endpoints, string pattern, Func<HttpContext, ValueTask<string?>>? customerIdResolver) =>
-        endpoints.MapGet(pattern, context => ServeAsync(context, customerIdResolver))
+    private static IEndpointConventionBuilder MapPortal(IEndpointRouteBuilder endpoints, string pattern, Func<HttpContext, ValueTask<string?>>? customerIdResolver)
+    {
+        RequestDelegate portal = context => ServeAsync(context, customerIdResolver);
+        return endpoints.MapDodoEndpoint(pattern, HttpMethods.Get, portal, requestType: null, new(StatusCodes.Status302Found), ProblemStatusCodes)
             .WithDisplayName($"Dodo customer portal {pattern}")
-            .WithSummary("Opens the Dodo Payments customer portal")
-            .WithMetadata(
-                new ProducesResponseTypeMetadata(StatusCodes.Status302Found),
-                new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]),
-                new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]),
-                new ProducesResponseTypeMetadata(StatusCodes.Status502BadGateway, typeof(ProblemDetails), ["application/problem+json"]),
-                new ProducesResponseTypeMetadata(StatusCodes.Status504GatewayTimeout, typeof(ProblemDetails), ["application/problem+json"]));
+            .WithSummary("Opens the Dodo Payments customer portal");
+    }
 
     private static async Task ServeAsync(HttpContext context, Func<HttpContext, ValueTask<string?>>? customerIdResolver)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.DependencyInjection;
+using DodoPayments.AspNetCore.Http;
 using DodoPayments.AspNetCore.PlanChange;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +14,11 @@ namespace DodoPayments.AspNetCore;
 /// <summary>Maps the subscription plan change endpoints: a preview of the charge, and the change itself.</summary>
 public static class DodoPlanChangeEndpointRouteBuilderExtensions
 {
+    private static readonly string[] JsonContentType = ["application/json"];
+
+    private static readonly int[] ProblemStatusCodes =
+        [StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout];
+
     private const string BodyDescription =
         "JSON body: product_id (required), quantity (>= 1, default 1), proration_billing_mode (prorated_immediately | full_immediately | " +
         "difference_immediately | do_not_bill), addons [{addon_id, quantity}], discount_codes (at most 20), effective_at (immediately | " +
@@ -52,23 +58,16 @@ public static class DodoPlanChangeEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(subscriptionIdResolver);
 
         var group = endpoints.MapGroup(pattern);
-        group.MapPost("/preview", context => ServeAsync(context, subscriptionIdResolver, PlanChangeEndpointHandler.Preview))
+        RequestDelegate preview = context => ServeAsync(context, subscriptionIdResolver, PlanChangeEndpointHandler.Preview);
+        RequestDelegate change = context => ServeAsync(context, subscriptionIdResolver, PlanChangeEndpointHandler.Change);
+        group.MapDodoEndpoint("/preview", HttpMethods.Post, preview, typeof(ChangePlanRequest), new(StatusCodes.Status200OK, typeof(PlanChangePreview), JsonContentType), ProblemStatusCodes)
             .WithDisplayName($"Dodo plan change preview {pattern}/preview")
             .WithSummary("Previews a subscription plan change")
-            .WithDescription("What changing the signed-in customer's subscription to another plan would charge now, and the plan after the change. Nothing changes. " + BodyDescription)
-            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(PlanChangePreview), ["application/json"]));
-        group.MapPost(string.Empty, context => ServeAsync(context, subscriptionIdResolver, PlanChangeEndpointHandler.Change))
+            .WithDescription("What changing the signed-in customer's subscription to another plan would charge now, and the plan after the change. Nothing changes. " + BodyDescription);
+        group.MapDodoEndpoint(string.Empty, HttpMethods.Post, change, typeof(ChangePlanRequest), new(StatusCodes.Status200OK, typeof(ChangePlanResult), JsonContentType), ProblemStatusCodes)
             .WithDisplayName($"Dodo plan change {pattern}")
             .WithSummary("Changes a subscription's plan")
-            .WithDescription("Changes the signed-in customer's subscription to another plan, charging per the proration mode. " + BodyDescription)
-            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(ChangePlanResult), ["application/json"]));
-        // No AcceptsMetadata: routing would answer a non-JSON body with a bare 415, where the contract asks for a
-        // 400 ProblemDetails, which the handler gives. The body is described in the endpoints' descriptions instead.
-        group.WithMetadata(
-            new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]),
-            new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]),
-            new ProducesResponseTypeMetadata(StatusCodes.Status502BadGateway, typeof(ProblemDetails), ["application/problem+json"]),
-            new ProducesResponseTypeMetadata(StatusCodes.Status504GatewayTimeout, typeof(ProblemDetails), ["application/problem+json"]));
+            .WithDescription("Changes the signed-in customer's subscription to another plan, charging per the proration mode. " + BodyDescription);
         return group;
     }
 

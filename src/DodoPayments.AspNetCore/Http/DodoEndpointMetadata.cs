@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace DodoPayments.AspNetCore.Http;
+
+/// <summary>Maps an endpoint the way every Dodo endpoint is mapped, with what OpenAPI needs to describe it.</summary>
+internal static class DodoEndpointMetadata
+{
+    private static readonly string[] ProblemContentType = ["application/problem+json"];
+
+    /// <summary>
+    /// Maps <paramref name="handler"/> and describes it: the handler's <see cref="System.Reflection.MethodInfo"/> (as the
+    /// Request Delegate Generator adds it; ApiExplorer, and so OpenAPI, only lists endpoints that carry one), the body it
+    /// reads, its success answer and its ProblemDetails answers (400 as validation problems).
+    /// </summary>
+    public static IEndpointConventionBuilder MapDodoEndpoint(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        string method,
+        RequestDelegate handler,
+        Type? requestType,
+        ProducesResponseTypeMetadata success,
+        params int[] problemStatusCodes)
+    {
+        var endpoint = endpoints.MapMethods(pattern, [method], handler)
+            .WithMetadata(handler.Method, success);
+        if (requestType is not null)
+        {
+            endpoint.WithMetadata(DodoJsonBody.Accepts(requestType));
+        }
+
+        foreach (var statusCode in problemStatusCodes)
+        {
+            endpoint.WithMetadata(new ProducesResponseTypeMetadata(
+                statusCode,
+                statusCode == StatusCodes.Status400BadRequest ? typeof(HttpValidationProblemDetails) : typeof(ProblemDetails),
+                ProblemContentType));
+        }
+
+        return endpoint;
+    }
+}
