@@ -8,21 +8,21 @@ public sealed class BillingDetails
 {
     /// <summary>The ISO 3166 alpha-2 country code.</summary>
     [JsonPropertyName("country")]
-    public string? Country { get; init; }
+    public string? Country { get; set; }
 
     /// <summary>The street address.</summary>
     [JsonPropertyName("street")]
-    public string? Street { get; init; }
+    public string? Street { get; set; }
 
     /// <summary>The city.</summary>
     [JsonPropertyName("city")]
-    public string? City { get; init; }
+    public string? City { get; set; }
 
     /// <summary>The state or region.</summary>
     [JsonPropertyName("state")]
-    public string? State { get; init; }
+    public string? State { get; set; }
 
     /// <summary>The postal code.</summary>
     [JsonPropertyName("zipcode")]
-    public string? Zipcode { get; init; }
+    public string? Zipcode { get; set; }
 }

@@ -8,9 +8,9 @@ public sealed class CustomFieldResponse
 {
     /// <summary>The field's key.</summary>
     [JsonPropertyName("key")]
-    public string Key { get; init; } = string.Empty;
+    public string Key { get; set; } = string.Empty;
 
     /// <summary>The customer's answer.</summary>
     [JsonPropertyName("value")]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 }

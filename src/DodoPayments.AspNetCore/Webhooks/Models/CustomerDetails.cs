@@ -8,21 +8,21 @@ public sealed class CustomerDetails
 {
     /// <summary>The customer's identifier, e.g. <c>cus_…</c>.</summary>
     [JsonPropertyName("customer_id")]
-    public string CustomerId { get; init; } = string.Empty;
+    public string CustomerId { get; set; } = string.Empty;
 
     /// <summary>The customer's email address.</summary>
     [JsonPropertyName("email")]
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     /// <summary>The customer's name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The customer's phone number, when known.</summary>
     [JsonPropertyName("phone_number")]
-    public string? PhoneNumber { get; init; }
+    public string? PhoneNumber { get; set; }
 
     /// <summary>The customer's metadata.</summary>
     [JsonPropertyName("metadata")]
-    public IReadOnlyDictionary<string, string?> Metadata { get; init; } = new Dictionary<string, string?>();
+    public IReadOnlyDictionary<string, string?> Metadata { get; set; } = new Dictionary<string, string?>();
 }

@@ -8,17 +8,17 @@ public sealed class LicenseKeyGrant
 {
     /// <summary>The issued license key.</summary>
     [JsonPropertyName("key")]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>How many activations are used.</summary>
     [JsonPropertyName("activations_used")]
-    public int? ActivationsUsed { get; init; }
+    public int? ActivationsUsed { get; set; }
 
     /// <summary>The most activations allowed, when limited.</summary>
     [JsonPropertyName("activations_limit")]
-    public int? ActivationsLimit { get; init; }
+    public int? ActivationsLimit { get; set; }
 
     /// <summary>When the key expires, when it does.</summary>
     [JsonPropertyName("expires_at")]
-    public DateTimeOffset? ExpiresAt { get; init; }
+    public DateTimeOffset? ExpiresAt { get; set; }
 }

@@ -8,9 +8,9 @@ public sealed class ProductCartEntry
 {
     /// <summary>The product's identifier.</summary>
     [JsonPropertyName("product_id")]
-    public string ProductId { get; init; } = string.Empty;
+    public string ProductId { get; set; } = string.Empty;
 
     /// <summary>How many were bought.</summary>
     [JsonPropertyName("quantity")]
-    public int Quantity { get; init; }
+    public int Quantity { get; set; }
 }

@@ -8,21 +8,21 @@ public sealed class ScheduledPlanChange
 {
     /// <summary>The scheduled change's identifier.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The product the subscription changes to.</summary>
     [JsonPropertyName("product_id")]
-    public string? ProductId { get; init; }
+    public string? ProductId { get; set; }
 
     /// <summary>The new quantity.</summary>
     [JsonPropertyName("quantity")]
-    public int? Quantity { get; init; }
+    public int? Quantity { get; set; }
 
     /// <summary>When the change takes effect.</summary>
     [JsonPropertyName("effective_at")]
-    public DateTimeOffset? EffectiveAt { get; init; }
+    public DateTimeOffset? EffectiveAt { get; set; }
 
     /// <summary>The add-ons after the change.</summary>
     [JsonPropertyName("addons")]
-    public IReadOnlyList<SubscriptionAddon> Addons { get; init; } = [];
+    public IReadOnlyList<SubscriptionAddon> Addons { get; set; } = [];
 }

@@ -8,9 +8,9 @@ public sealed class SubscriptionAddon
 {
     /// <summary>The add-on's identifier.</summary>
     [JsonPropertyName("addon_id")]
-    public string AddonId { get; init; } = string.Empty;
+    public string AddonId { get; set; } = string.Empty;
 
     /// <summary>How many of the add-on.</summary>
     [JsonPropertyName("quantity")]
-    public int Quantity { get; init; }
+    public int Quantity { get; set; }
 }
