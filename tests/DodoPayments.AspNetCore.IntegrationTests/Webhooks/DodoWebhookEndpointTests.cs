@@ -57,18 +57,21 @@ public sealed class DodoWebhookEndpointTests
 
     public static TheoryData<string, Action<HttpRequestMessage, string, string>> SignatureFailures => new()
     {
-        { "no headers", (_, _, _) => { } },
-        { "no webhook-id", (request, timestamp, signature) => { request.Headers.Add("webhook-timestamp", timestamp); request.Headers.Add("webhook-signature", signature); } },
-        { "no webhook-timestamp", (request, _, signature) => { request.Headers.Add("webhook-id", "msg_1"); request.Headers.Add("webhook-signature", signature); } },
-        { "no webhook-signature", (request, timestamp, _) => { request.Headers.Add("webhook-id", "msg_1"); request.Headers.Add("webhook-timestamp", timestamp); } },
-        { "wrong signature", (request, timestamp, _) => { request.Headers.Add("webhook-id", "msg_1"); request.Headers.Add("webhook-timestamp", timestamp); request.Headers.Add("webhook-signature", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="); } },
-        { "signature of another id", (request, timestamp, signature) => { request.Headers.Add("webhook-id", "msg_2"); request.Headers.Add("webhook-timestamp", timestamp); request.Headers.Add("webhook-signature", signature); } },
-        { "stale timestamp", (request, timestamp, signature) => { request.Headers.Add("webhook-id", "msg_1"); request.Headers.Add("webhook-timestamp", (long.Parse(timestamp) - 301).ToString()); request.Headers.Add("webhook-signature", signature); } },
+        { "MissingId", (request, timestamp, signature) => { request.Headers.Add("webhook-timestamp", timestamp); request.Headers.Add("webhook-signature", signature); } },
+        { "MissingId", (request, timestamp, signature) => { request.Headers.Add("webhook-id", ""); request.Headers.Add("webhook-timestamp", timestamp); request.Headers.Add("webhook-signature", signature); } },
+        { "MissingTimestamp", (request, _, signature) => { request.Headers.Add("webhook-id", "msg_1"); request.Headers.Add("webhook-signature", signature); } },
+        { "MissingSignature", (request, timestamp, _) => { request.Headers.Add("webhook-id", "msg_1"); request.Headers.Add("webhook-timestamp", timestamp); } },
+        { "InvalidTimestamp", (request, timestamp, signature) => { request.Headers.Add("webhook-id", "msg_1"); request.Headers.Add("webhook-timestamp", timestamp + "ms"); request.Headers.Add("webhook-signature", signature); } },
+        { "NoMatchingSignature", (request, timestamp, _) => { request.Headers.Add("webhook-id", "msg_1"); request.Headers.Add("webhook-timestamp", timestamp); request.Headers.Add("webhook-signature", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="); } },
+        { "NoMatchingSignature", (request, timestamp, signature) => { request.Headers.Add("webhook-id", "msg_2"); request.Headers.Add("webhook-timestamp", timestamp); request.Headers.Add("webhook-signature", signature); } },
+        { "NoMatchingSignature", (request, timestamp, signature) => { request.Headers.Add("webhook-id", "msg_1"); request.Headers.Add("webhook-timestamp", timestamp); request.Headers.Add("webhook-signature", signature.Replace("v1,", "v2,", StringComparison.Ordinal)); } },
+        { "TimestampTooOld", (request, timestamp, signature) => { request.Headers.Add("webhook-id", "msg_1"); request.Headers.Add("webhook-timestamp", (long.Parse(timestamp) - 301).ToString()); request.Headers.Add("webhook-signature", signature); } },
+        { "TimestampTooNew", (request, timestamp, signature) => { request.Headers.Add("webhook-id", "msg_1"); request.Headers.Add("webhook-timestamp", (long.Parse(timestamp) + 301).ToString()); request.Headers.Add("webhook-signature", signature); } },
     };
 
     [Theory]
     [MemberData(nameof(SignatureFailures))]
-    public async Task Post_SignatureFailure_Answers401WithTheSameGenericBody(string failure, Action<HttpRequestMessage, string, string> setHeaders)
+    public async Task Post_SignatureFailure_Answers401WithTheSameGenericBodyAndLogsTheReason(string reason, Action<HttpRequestMessage, string, string> setHeaders)
     {
         // Arrange
         await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
@@ -85,10 +88,31 @@ public sealed class DodoWebhookEndpointTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
         Assert.Equal("The webhook signature could not be verified.", problem?.Title);
+        Assert.Equal(401, problem?.Status);
         Assert.Null(problem?.Detail);
         Assert.Empty(host.App.Services.GetRequiredService<HandlerLog>().Calls);
-        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 301);
-        Assert.False(string.IsNullOrEmpty(failure));
+        var logged = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 301);
+        Assert.EndsWith($": {reason}.", logged.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_SignatureEntriesSplitOverSeveralHeaderLines_AreAllConsidered()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync();
+        var body = WebhookTestHost.PaymentSucceeded();
+        var now = host.Clock.GetUtcNow();
+
+        // Act
+        using var response = await host.PostAsync(body, request =>
+        {
+            request.Headers.Add("webhook-id", "msg_1");
+            request.Headers.Add("webhook-timestamp", now.ToUnixTimeSeconds().ToString());
+            request.Headers.TryAddWithoutValidation("webhook-signature", ["v1,bm90IHRoaXMgb25lIGVpdGhlciwgaXQgaXMgMzIgYnl0ZXM=", host.Signer.Sign("msg_1", now, body)]);
+        });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

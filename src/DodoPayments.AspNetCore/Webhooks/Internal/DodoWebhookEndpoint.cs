@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,12 @@ internal sealed class DodoWebhookEndpoint(
         var settings = current.Webhooks;
         var aborted = context.RequestAborted;
 
+        // Let the server enforce the same limit while reading, whatever its own default (Kestrel's is 30 MB).
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = settings.MaxRequestBodySize;
+        }
+
         WebhookBody body;
         try
         {
@@ -59,7 +66,9 @@ internal sealed class DodoWebhookEndpoint(
             var headers = context.Request.Headers;
             string? id = headers[WebhookHeaders.Id];
             string? timestamp = headers[WebhookHeaders.Timestamp];
-            string? signature = headers[WebhookHeaders.Signature];
+            // Entries are space-separated; a sender splitting them over several header lines is read the same way.
+            var signatures = headers[WebhookHeaders.Signature];
+            var signature = signatures.Count > 1 ? string.Join(' ', signatures.ToArray()) : signatures.ToString();
             var verification = WebhookSignatureVerifier.Verify(
                 body.Memory.Span, id, timestamp, signature, keyRing.GetKeys(current), timeProvider.GetUtcNow(), settings.TimestampTolerance);
             if (verification != WebhookVerificationResult.Verified)
