@@ -127,6 +127,33 @@ public sealed class WebhookIdempotencyTests
         Assert.Equal(["msg_shared"], store.Claimed);
     }
 
+    [Fact]
+    public async Task Post_StoreFailsToRecordAfterHandlersRan_Answers200AndLogsAnError()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services
+            .AddSingleton<HandlerLog>()
+            .AddSingleton<IWebhookIdempotencyStore, FailingCompleteStore>());
+        var log = host.App.Services.GetRequiredService<HandlerLog>();
+
+        // Act
+        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_store"), "msg_store");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["payment:pay_store"], log.Calls);
+        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 311 && entry.Exception is TimeoutException);
+    }
+
+    private sealed class FailingCompleteStore : IWebhookIdempotencyStore
+    {
+        public ValueTask<WebhookClaimResult> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken) => ValueTask.FromResult(WebhookClaimResult.Claimed);
+
+        public ValueTask CompleteAsync(string webhookId, TimeSpan retention, CancellationToken cancellationToken) => throw new TimeoutException("The store timed out.");
+
+        public ValueTask ReleaseAsync(string webhookId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
     private sealed class AlwaysProcessedStore : IWebhookIdempotencyStore
     {
         public List<string> Claimed { get; } = [];

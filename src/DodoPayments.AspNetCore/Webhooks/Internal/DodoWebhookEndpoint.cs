@@ -163,8 +163,17 @@ internal sealed class DodoWebhookEndpoint(
             logger.SlowHandlers(webhookEvent.Id, webhookEvent.Type, (long)elapsed.TotalMilliseconds, (long)settings.SlowHandlerThreshold.TotalMilliseconds);
         }
 
-        // The handlers succeeded: record it even if the caller went away meanwhile.
-        await store.CompleteAsync(webhookEvent.Id, settings.IdempotencyRetention, CancellationToken.None).ConfigureAwait(false);
+        // The handlers succeeded: record it even if the caller went away meanwhile. If the store fails now, answering
+        // an error would make Dodo deliver again and run the handlers twice; acknowledge and log instead.
+        try
+        {
+            await store.CompleteAsync(webhookEvent.Id, settings.IdempotencyRetention, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            logger.CompleteFailed(exception, webhookEvent.Id, webhookEvent.Type);
+        }
+
         logger.Processed(webhookEvent.Id, webhookEvent.Type, handlerCount, (long)elapsed.TotalMilliseconds);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }

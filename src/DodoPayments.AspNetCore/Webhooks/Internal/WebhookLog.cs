@@ -51,4 +51,8 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 310, EventName = "WebhookUnknownType", Level = LogLevel.Information,
         Message = "Webhook {WebhookId} has a type this package does not know ({WebhookType}); it goes to catch-all handlers.")]
     public static partial void UnknownType(this ILogger logger, string webhookId, string webhookType);
+
+    [LoggerMessage(EventId = 311, EventName = "WebhookCompleteFailed", Level = LogLevel.Error,
+        Message = "Webhook {WebhookId} ({WebhookType}) was handled but the idempotency store could not record it; acknowledged anyway, so a later redelivery may run it again.")]
+    public static partial void CompleteFailed(this ILogger logger, Exception exception, string webhookId, string webhookType);
 }
