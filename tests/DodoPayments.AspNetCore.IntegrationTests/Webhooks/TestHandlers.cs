@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using DodoPayments.AspNetCore.Webhooks;
+
+namespace DodoPayments.AspNetCore.IntegrationTests.Webhooks;
+
+/// <summary>What the test handlers saw, shared through DI as a singleton.</summary>
+internal sealed class HandlerLog
+{
+    public ConcurrentQueue<string> Calls { get; } = new();
+
+    public ConcurrentQueue<WebhookEvent> Events { get; } = new();
+
+    public int FailuresLeft;
+
+    public TaskCompletionSource Gate { get; set; } = CompletedGate();
+
+    public TimeSpan AdvanceClockBy { get; set; }
+
+    private static TaskCompletionSource CompletedGate()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
+    }
+}
+
+/// <summary>A payment handler that records, can wait on a gate, fail a number of times, or move the clock.</summary>
+internal sealed class PaymentHandler(HandlerLog log, TimeProvider clock) : IPaymentSucceededHandler, ISubscriptionActiveHandler
+{
+    public async Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
+    {
+        log.Calls.Enqueue($"payment:{webhookEvent.Data.PaymentId}");
+        log.Events.Enqueue(webhookEvent);
+        await log.Gate.Task.WaitAsync(cancellationToken);
+        if (log.AdvanceClockBy > TimeSpan.Zero && clock is FakeTimeProvider fake)
+        {
+            fake.Advance(log.AdvanceClockBy);
+        }
+
+        if (Interlocked.Decrement(ref log.FailuresLeft) >= 0)
+        {
+            throw new InvalidOperationException("The order store is down.");
+        }
+    }
+
+    public Task HandleAsync(SubscriptionActiveEvent webhookEvent, CancellationToken cancellationToken)
+    {
+        log.Calls.Enqueue($"subscription:{webhookEvent.Data.SubscriptionId}");
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A catch-all handler.</summary>
+internal sealed class AuditHandler(HandlerLog log) : IWebhookHandler<WebhookEvent>
+{
+    public Task HandleAsync(WebhookEvent webhookEvent, CancellationToken cancellationToken)
+    {
+        log.Calls.Enqueue($"audit:{webhookEvent.Type}");
+        log.Events.Enqueue(webhookEvent);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A handler registered through the generic interface.</summary>
+internal sealed class GenericPaymentHandler(HandlerLog log) : IWebhookHandler<PaymentSucceededEvent>
+{
+    public Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
+    {
+        log.Calls.Enqueue("generic-payment");
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A handler of unknown types only.</summary>
+internal sealed class UnknownHandler(HandlerLog log) : IWebhookHandler<UnknownWebhookEvent>
+{
+    public Task HandleAsync(UnknownWebhookEvent webhookEvent, CancellationToken cancellationToken)
+    {
+        log.Calls.Enqueue($"unknown:{webhookEvent.Type}");
+        log.Events.Enqueue(webhookEvent);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Not a handler at all.</summary>
+internal sealed class NotAHandler;

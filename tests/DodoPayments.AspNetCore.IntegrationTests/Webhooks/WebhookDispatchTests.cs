@@ -1,0 +1,151 @@
+using System.Net;
+using DodoPayments.AspNetCore.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DodoPayments.AspNetCore.IntegrationTests.Webhooks;
+
+public sealed class WebhookDispatchTests
+{
+    public static TheoryData<string, string, string> EventTypes => AllEventsRecorder.EventTypes;
+
+    [Theory]
+    [MemberData(nameof(EventTypes))]
+    public async Task Post_EachKnownEventType_ReachesItsHandlerInterfaceAsItsEventClass(string type, string handlerInterface, string idField)
+    {
+        // Arrange
+        var recorder = new AllEventsRecorder();
+        await using var host = await WebhookTestHost.StartAsync(dodo => recorder.RegisterEachHandlerInterface(dodo.Services));
+        var body = WebhookTestHost.Envelope(type, $$$"""{"{{{idField}}}":"id_1","status":"some_new_status","a_field_added_later":{"x":[1,2]}}""");
+
+        // Act
+        using var response = await host.PostSignedAsync(body, "msg_" + type);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (receivedBy, webhookEvent) = Assert.Single(recorder.Received);
+        Assert.Equal(handlerInterface, receivedBy.Name);
+        Assert.Equal(handlerInterface[1..^"Handler".Length] + "Event", webhookEvent.GetType().Name);
+        Assert.Equal(type, webhookEvent.Type);
+        Assert.Equal("msg_" + type, webhookEvent.Id);
+        Assert.Equal("id_1", webhookEvent.RawData.GetProperty(idField).GetString());
+    }
+
+    [Fact]
+    public async Task Post_KnownEvent_RunsEventHandlersThenCatchAllEachOnce()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync(dodo =>
+        {
+            dodo.AddWebhookHandler<AuditHandler>()
+                .AddWebhookHandler<PaymentHandler>()
+                .AddWebhookHandler<PaymentHandler>()
+                .Services.AddSingleton<HandlerLog>()
+                .AddScoped<IWebhookHandler<PaymentSucceededEvent>, GenericPaymentHandler>();
+        });
+        var log = host.App.Services.GetRequiredService<HandlerLog>();
+
+        // Act
+        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_7"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["payment:pay_7", "generic-payment", "audit:payment.succeeded"], log.Calls);
+    }
+
+    [Fact]
+    public async Task Post_HandlerRegisteredPlainly_IsResolvedFromTheRequestScope()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.Services
+            .AddSingleton<HandlerLog>()
+            .AddScoped<IPaymentSucceededHandler, PaymentHandler>());
+        var log = host.App.Services.GetRequiredService<HandlerLog>();
+
+        // Act
+        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_plain"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["payment:pay_plain"], log.Calls);
+    }
+
+    [Fact]
+    public async Task Post_OneHandlerImplementingTwoInterfaces_GetsEachOfItsEvents()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        var log = host.App.Services.GetRequiredService<HandlerLog>();
+
+        // Act
+        using var payment = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_1"));
+        using var subscription = await host.PostSignedAsync(WebhookTestHost.Envelope("subscription.active", """{"subscription_id":"sub_1","status":"active"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, payment.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, subscription.StatusCode);
+        Assert.Equal(["payment:pay_1", "subscription:sub_1"], log.Calls);
+    }
+
+    [Fact]
+    public async Task Post_UnknownType_ReachesUnknownAndCatchAllHandlersWithRawData()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync(dodo => dodo
+            .AddWebhookHandler<UnknownHandler>()
+            .AddWebhookHandler<AuditHandler>()
+            .Services.AddSingleton<HandlerLog>());
+        var log = host.App.Services.GetRequiredService<HandlerLog>();
+
+        // Act
+        using var response = await host.PostSignedAsync(WebhookTestHost.Envelope("invoice.finalized", """{"invoice_id":"inv_1"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["unknown:invoice.finalized", "audit:invoice.finalized"], log.Calls);
+        var unknown = Assert.IsType<UnknownWebhookEvent>(log.Events.First());
+        Assert.Equal("inv_1", unknown.Data.GetProperty("invoice_id").GetString());
+        Assert.Equal("bus_test", unknown.BusinessId);
+    }
+
+    [Fact]
+    public async Task Post_NoHandlerRegistered_Answers200()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync();
+
+        // Act
+        using var response = await host.PostSignedAsync(WebhookTestHost.Envelope("dispute.opened", """{"dispute_id":"dsp_1","amount":1500}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public void AddWebhookHandler_TypeImplementingNoHandlerInterface_Throws()
+    {
+        // Arrange
+        var builder = new ServiceCollection().AddDodoPayments();
+
+        // Act
+        var exception = Assert.Throws<ArgumentException>(() => builder.AddWebhookHandler<NotAHandler>());
+
+        // Assert
+        Assert.Contains(nameof(NotAHandler), exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddWebhookHandler_CalledTwice_RegistersEachInterfaceOnce()
+    {
+        // Arrange
+        var services = new ServiceCollection();
+
+        // Act
+        services.AddDodoPayments().AddWebhookHandler<PaymentHandler>().AddWebhookHandler<PaymentHandler>();
+
+        // Assert
+        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(IPaymentSucceededHandler));
+        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(IWebhookHandler<PaymentSucceededEvent>));
+        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(ISubscriptionActiveHandler));
+        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(PaymentHandler));
+    }
+}

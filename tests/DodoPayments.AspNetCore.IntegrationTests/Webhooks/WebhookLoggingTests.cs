@@ -1,0 +1,125 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DodoPayments.AspNetCore.IntegrationTests.Webhooks;
+
+public sealed class WebhookLoggingTests
+{
+    [Fact]
+    public async Task Post_HandlersSlowerThanThreshold_LogsAWarning()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        host.App.Services.GetRequiredService<HandlerLog>().AdvanceClockBy = TimeSpan.FromSeconds(11);
+
+        // Act
+        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), "msg_slow");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var warning = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 308);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("msg_slow", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_HandlersFasterThanThreshold_LogsNoWarning()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        host.App.Services.GetRequiredService<HandlerLog>().AdvanceClockBy = TimeSpan.FromSeconds(9);
+
+        // Act
+        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(host.Logs.Entries, entry => entry.EventId.Id == 308);
+    }
+
+    [Fact]
+    public async Task Post_AnyOutcome_NeverLogsKeysSignaturesBodiesOrCustomerData()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        var body = WebhookTestHost.PaymentSucceeded("pay_secretive");
+        var signature = host.Signer.Sign("msg_log", host.Clock.GetUtcNow(), body);
+
+        // Act
+        using var ok = await host.PostSignedAsync(body, "msg_log");
+        using var forged = await host.PostAsync(body.Replace("1500", "1", StringComparison.Ordinal), request =>
+        {
+            request.Headers.Add("webhook-id", "msg_forged");
+            request.Headers.Add("webhook-timestamp", host.Clock.GetUtcNow().ToUnixTimeSeconds().ToString());
+            request.Headers.Add("webhook-signature", signature);
+        });
+        using var unreadable = await host.PostSignedAsync("""{"type":"payment.succeeded","data":{"payment_id":"pay_x","total_amount":"ann@example.com"}}""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        var everything = string.Join('\n', host.Logs.Entries.Select(entry => entry.Message + " " + string.Join(' ', entry.Scopes)));
+        Assert.DoesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(signature["v1,".Length..], everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("ann@example.com", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("total_amount", everything, StringComparison.Ordinal);
+        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 300);
+    }
+
+    [Fact]
+    public async Task Post_Processed_LogsWithinAScopeCarryingWebhookIdAndType()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+
+        // Act
+        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), "msg_scoped");
+
+        // Assert
+        var processed = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 300);
+        var scope = Assert.Single(processed.Scopes.OfType<IReadOnlyList<KeyValuePair<string, object?>>>(), candidate => candidate.Any(pair => pair.Key == "WebhookId"));
+        Assert.Contains(new KeyValuePair<string, object?>("WebhookId", "msg_scoped"), scope);
+        Assert.Contains(new KeyValuePair<string, object?>("WebhookType", "payment.succeeded"), scope);
+    }
+
+    [Fact]
+    public async Task Post_CallerCancelsWhileHandlerRuns_IsNotLoggedAsErrorAndIsReleased()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        var log = host.App.Services.GetRequiredService<HandlerLog>();
+        log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var cancellation = new CancellationTokenSource();
+        using var request = host.Signer.CreateRequest(WebhookTestHost.Route, WebhookTestHost.PaymentSucceeded(), "msg_cancel", host.Clock.GetUtcNow());
+        var post = host.Client.SendAsync(request, cancellation.Token);
+        while (log.Calls.IsEmpty)
+        {
+            await Task.Delay(5);
+        }
+
+        // Act
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
+        await WaitForAsync(() => host.Logs.Entries.Any(entry => entry.EventId.Id == 309));
+        log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        log.Gate.SetResult();
+        using var retry = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), "msg_cancel");
+
+        // Assert
+        Assert.DoesNotContain(host.Logs.Entries, entry => entry.Level >= LogLevel.Error);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(2, log.Calls.Count);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+}
