@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using DodoPayments.AspNetCore.Webhooks;
 
 namespace DodoPayments.AspNetCore.Testing;
 
@@ -17,7 +18,6 @@ namespace DodoPayments.AspNetCore.Testing;
 /// </example>
 public sealed class DodoWebhookSigner
 {
-    private const string SecretPrefix = "whsec_";
     private readonly byte[] _key;
     private readonly TimeProvider _timeProvider;
 
@@ -38,19 +38,10 @@ public sealed class DodoWebhookSigner
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
-        var base64 = secret.Trim();
-        if (base64.StartsWith(SecretPrefix, StringComparison.Ordinal))
-        {
-            base64 = base64[SecretPrefix.Length..];
-        }
-
-        var buffer = new byte[(base64.Length * 3 / 4) + 3];
-        if (base64.Length == 0 || !Convert.TryFromBase64String(base64, buffer, out var written) || written == 0)
+        if (!WebhookSecret.TryDecode(secret, out _key))
         {
             throw new ArgumentException("The webhook secret must be whsec_<base64> or base64.", nameof(secret));
         }
-
-        _key = buffer[..written];
     }
 
     /// <summary>The <c>webhook-signature</c> value for a delivery: <c>v1,&lt;base64&gt;</c>.</summary>

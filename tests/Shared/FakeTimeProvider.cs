@@ -1,6 +1,9 @@
-namespace DodoPayments.AspNetCore.IntegrationTests.Webhooks;
+namespace DodoPayments.AspNetCore.TestSupport;
 
-/// <summary>A clock the test moves by hand (Microsoft.Extensions.TimeProvider.Testing is not available here).</summary>
+/// <summary>
+/// A clock the test moves by hand (Microsoft.Extensions.TimeProvider.Testing is not available here). Shared by the
+/// test projects as a linked source file.
+/// </summary>
 internal sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _lock = new();
