@@ -7,9 +7,17 @@ namespace DodoPayments.AspNetCore.Testing;
 /// <summary>The routes of the stand-in: one method per Dodo endpoint, answering as Dodo does.</summary>
 public sealed partial class DodoApiStandIn
 {
-    /// <summary>The one entry point of both the in-process handler and the loopback server.</summary>
+    /// <summary>
+    /// The one entry point of both the in-process handler and the loopback server: the simulated hosted pages first
+    /// (a browser sends no API key), then the API.
+    /// </summary>
     internal async Task<StandInResponse> HandleAsync(string method, string path, string query, string? authorization, string? userAgent, string body, CancellationToken cancellationToken)
     {
+        if (await TryServePageAsync(method, path, query, body, cancellationToken).ConfigureAwait(false) is { } page)
+        {
+            return page;
+        }
+
         _requests.Enqueue(new StandInRequest(method, path, query, string.IsNullOrEmpty(authorization) ? null : authorization, string.IsNullOrEmpty(userAgent) ? null : userAgent, body));
 
         foreach (var rule in MatchingRules(method, path))
@@ -97,7 +105,7 @@ public sealed partial class DodoApiStandIn
 
         var paymentId = NextId("pay");
         var link = body?["payment_link"]?.GetValueKind() == JsonValueKind.True ? Link("checkout", paymentId) : null;
-        _checkouts[paymentId] = new StandInCheckout(paymentId, "payment", items, customer?.CustomerId, (string?)body?["return_url"]);
+        _checkouts[paymentId] = new StandInCheckout(paymentId, StandInCheckoutKind.Payment, items, customer?.CustomerId, (string?)body?["return_url"], MetadataOf(body), paymentId);
         return Ok(new JsonObject
         {
             ["payment_id"] = paymentId,
@@ -134,7 +142,7 @@ public sealed partial class DodoApiStandIn
         var paymentId = NextId("pay");
         _subscriptions[subscriptionId] = new StandInSubscription(subscriptionId, customer!.CustomerId, TimeProvider.GetUtcNow()) { ProductId = productId, Quantity = quantity, Status = "pending" };
         var link = body?["payment_link"]?.GetValueKind() == JsonValueKind.True ? Link("checkout", subscriptionId) : null;
-        _checkouts[subscriptionId] = new StandInCheckout(subscriptionId, "subscription", [(product, quantity)], customer.CustomerId, (string?)body?["return_url"]);
+        _checkouts[subscriptionId] = new StandInCheckout(subscriptionId, StandInCheckoutKind.Subscription, [(product, quantity)], customer.CustomerId, (string?)body?["return_url"], MetadataOf(body), paymentId);
         return Ok(new JsonObject
         {
             ["subscription_id"] = subscriptionId,
@@ -177,7 +185,7 @@ public sealed partial class DodoApiStandIn
 
         var sessionId = NextId("cks");
         var confirmWithSavedMethod = body?["confirm"]?.GetValueKind() == JsonValueKind.True && body["payment_method_id"] is not null;
-        _checkouts[sessionId] = new StandInCheckout(sessionId, "session", items, customer?.CustomerId, (string?)body?["return_url"]);
+        _checkouts[sessionId] = new StandInCheckout(sessionId, StandInCheckoutKind.Session, items, customer?.CustomerId, (string?)body?["return_url"], MetadataOf(body), NextId("pay"), IsCollection: body?["product_collection_id"] is not null);
         return Ok(new JsonObject
         {
             ["session_id"] = sessionId,
@@ -372,7 +380,7 @@ public sealed partial class DodoApiStandIn
     private static JsonObject ProductJson(StandInProduct product) => new()
     {
         ["product_id"] = product.ProductId,
-        ["business_id"] = "bus_standin",
+        ["business_id"] = BusinessId,
         ["name"] = product.Name,
         ["description"] = product.Name,
         ["is_recurring"] = product.IsRecurring,
@@ -407,6 +415,8 @@ public sealed partial class DodoApiStandIn
         : new JsonObject { ["customer_id"] = customer.CustomerId, ["email"] = customer.Email, ["name"] = customer.Name };
 
     private string Link(string page, string id) => new Uri(PublicBaseAddress, $"{page}/{id}").ToString();
+
+    private static JsonObject? MetadataOf(JsonObject? body) => body?["metadata"] is JsonObject metadata ? (JsonObject)metadata.DeepClone() : null;
 
     private static StandInResponse Ok(JsonNode body) => new(200, body.ToJsonString());
 

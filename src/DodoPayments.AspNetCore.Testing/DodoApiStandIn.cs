@@ -203,10 +203,12 @@ public sealed partial class DodoApiStandIn : IAsyncDisposable
         return BaseAddress;
     }
 
-    /// <summary>Stops the loopback server, if started.</summary>
+    /// <summary>Stops the loopback server, if started, and any webhook retries still waiting.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _ownWebhookClient?.Dispose();
         if (_host is { } host)
         {
             _host = null;
@@ -228,6 +230,11 @@ public sealed partial class DodoApiStandIn : IAsyncDisposable
             context.RequestAborted).ConfigureAwait(false);
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;
+        if (response.Location is not null)
+        {
+            context.Response.Headers.Location = response.Location;
+        }
+
         await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 

@@ -17,10 +17,17 @@ internal sealed class StandInHttpMessageHandler(DodoApiStandIn standIn) : HttpMe
             request.Headers.UserAgent.ToString(),
             body,
             cancellationToken).ConfigureAwait(false);
-        return new HttpResponseMessage((System.Net.HttpStatusCode)answer.StatusCode)
+        var response = new HttpResponseMessage((System.Net.HttpStatusCode)answer.StatusCode)
         {
             RequestMessage = request,
-            Content = new StringContent(answer.Body, Encoding.UTF8, answer.ContentType),
+            Content = new StringContent(answer.Body, Encoding.UTF8),
         };
+        response.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(answer.ContentType);
+        if (answer.Location is not null)
+        {
+            response.Headers.Location = new Uri(answer.Location, UriKind.RelativeOrAbsolute);
+        }
+
+        return response;
     }
 }

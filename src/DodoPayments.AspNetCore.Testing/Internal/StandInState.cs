@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace DodoPayments.AspNetCore.Testing;
 
 /// <summary>A customer the stand-in knows.</summary>
@@ -21,8 +23,27 @@ internal sealed class StandInSubscription(string subscriptionId, string customer
     public string? ScheduledProductId { get; set; }
 }
 
-/// <summary>A checkout the stand-in created (session, payment link or subscription link), for its simulated pages.</summary>
-internal sealed record StandInCheckout(string Id, string Kind, IReadOnlyList<(StandInProduct Product, int Quantity)> Items, string? CustomerId, string? ReturnUrl);
+/// <summary>What a checkout created: a checkout session, a one-time payment link or a subscription's payment link.</summary>
+internal enum StandInCheckoutKind
+{
+    Session,
+    Payment,
+    Subscription,
+}
+
+/// <summary>
+/// A checkout the stand-in created, for its simulated checkout page: what is bought, by whom, where the customer goes
+/// back to, and the merchant's metadata that the webhooks carry.
+/// </summary>
+internal sealed record StandInCheckout(
+    string Id,
+    StandInCheckoutKind Kind,
+    IReadOnlyList<(StandInProduct Product, int Quantity)> Items,
+    string? CustomerId,
+    string? ReturnUrl,
+    JsonObject? Metadata,
+    string PaymentId,
+    bool IsCollection = false);
 
 /// <summary>An injected failure or delay.</summary>
 internal sealed class StandInRule(string? method, string pathPrefix, int? times)
@@ -49,5 +70,5 @@ internal sealed class StandInRule(string? method, string pathPrefix, int? times)
     public bool TryUse() => Interlocked.Decrement(ref _remaining) >= 0;
 }
 
-/// <summary>An answer of the stand-in.</summary>
-internal readonly record struct StandInResponse(int StatusCode, string Body, string ContentType = "application/json");
+/// <summary>An answer of the stand-in; <paramref name="Location"/> for redirects.</summary>
+internal readonly record struct StandInResponse(int StatusCode, string Body, string ContentType = "application/json", string? Location = null);

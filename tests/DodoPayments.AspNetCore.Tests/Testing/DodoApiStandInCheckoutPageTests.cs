@@ -1,0 +1,258 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using DodoPayments.AspNetCore.Testing;
+using DodoPayments.AspNetCore.Webhooks;
+using DodoPayments.AspNetCore.Webhooks.Internal;
+
+namespace DodoPayments.AspNetCore.Tests.Testing;
+
+public sealed class DodoApiStandInCheckoutPageTests : IAsyncDisposable
+{
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private readonly WebhookReceiver _receiver = new();
+    private readonly HttpClient _api;
+    private readonly HttpClient _browser;
+    private readonly DodoApiStandIn _dodo;
+
+    public DodoApiStandInCheckoutPageTests()
+    {
+        _dodo = new DodoApiStandIn
+        {
+            WebhookUrl = new Uri("https://shop.example.com/api/webhook"),
+            WebhookSecret = Secret,
+            WebhookRetryDelays = [TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10)],
+        }
+            .AddOneTimeProduct("pdt_book", "Book", 1999)
+            .AddSubscriptionProduct("pdt_basic", "Basic", 1000)
+            .AddSubscriptionProduct("pdt_pro", "Pro", 3000)
+            .AddProductCollection("pdc_plans", "pdt_basic", "pdt_pro");
+        _dodo.WebhookClient = new HttpClient(_receiver);
+        _api = new HttpClient(_dodo.CreateHandler()) { BaseAddress = new Uri("https://test.dodopayments.com/") };
+        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sk_any");
+        _browser = new HttpClient(_dodo.CreateHandler());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _api.Dispose();
+        _browser.Dispose();
+        _dodo.WebhookClient!.Dispose();
+        await _dodo.DisposeAsync();
+    }
+
+    private async Task<string> CreateSessionAsync(string body)
+    {
+        using var response = await _api.PostAsync("checkouts", new StringContent(body, Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["checkout_url"]!;
+    }
+
+    private async Task<HttpResponseMessage> PostFormAsync(string url, string form = "") =>
+        await _browser.PostAsync(url, new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+    [Fact]
+    public async Task CheckoutPage_Session_ShowsProductAmountAndBothButtons()
+    {
+        var url = await CreateSessionAsync("""{"product_cart":[{"product_id":"pdt_book","quantity":2}]}""");
+
+        var html = await _browser.GetStringAsync(url);
+
+        Assert.Contains("Dodo Payments (stand-in) checkout", html, StringComparison.Ordinal);
+        Assert.Contains("Book", html, StringComparison.Ordinal);
+        Assert.Contains("39.98 USD", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"pay\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"fail\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckoutPage_Unknown_Is404()
+    {
+        using var response = await _browser.GetAsync("https://stand-in.dodopayments.invalid/checkout/cks_nope");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pay_OneTime_SendsSignedPaymentSucceededWithMetadataThenReturns()
+    {
+        var url = await CreateSessionAsync("""{"product_cart":[{"product_id":"pdt_book","quantity":1}],"customer":{"email":"ada@example.com","name":"Ada"},"return_url":"https://shop.example.com/orders?from=dodo","metadata":{"order_id":"ord_7"}}""");
+
+        using var response = await PostFormAsync(url + "/pay");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith("https://shop.example.com/orders?from=dodo&payment_id=pay_", location, StringComparison.Ordinal);
+        Assert.EndsWith("&status=succeeded", location, StringComparison.Ordinal);
+        var delivery = Assert.Single(_receiver.Received);
+        Assert.Equal(WebhookVerificationResult.Verified, delivery.Verify());
+        Assert.Equal("payment.succeeded", (string?)delivery.Json["type"]);
+        var data = delivery.Json["data"]!;
+        Assert.Equal("ord_7", (string?)data["metadata"]!["order_id"]);
+        Assert.Equal(1999, (long?)data["total_amount"]);
+        Assert.Equal("ada@example.com", (string?)data["customer"]!["email"]);
+        Assert.StartsWith("cks_", (string?)data["checkout_session_id"], StringComparison.Ordinal);
+        Assert.Contains((string)data["payment_id"]!, location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pay_Subscription_ActivatesThenPaysAndTheSubscriptionCanChangePlan()
+    {
+        var url = await CreateSessionAsync("""{"product_cart":[{"product_id":"pdt_basic","quantity":1}],"customer":{"email":"ada@example.com"},"return_url":"https://shop.example.com/orders"}""");
+
+        using var response = await PostFormAsync(url + "/pay");
+
+        Assert.Equal(["subscription.active", "payment.succeeded"], _receiver.Received.Select(d => (string)d.Json["type"]!));
+        var subscriptionId = (string)_receiver.Received[0].Json["data"]!["subscription_id"]!;
+        Assert.Equal("active", (string?)_receiver.Received[0].Json["data"]!["status"]);
+        Assert.Equal(subscriptionId, (string?)_receiver.Received[1].Json["data"]!["subscription_id"]);
+        Assert.Contains($"subscription_id={subscriptionId}", response.Headers.Location!.Query, StringComparison.Ordinal);
+        using var preview = await _api.PostAsync($"subscriptions/{subscriptionId}/change-plan/preview", new StringContent("""{"product_id":"pdt_pro","quantity":1,"proration_billing_mode":"full_immediately"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pay_Collection_BuysTheChosenProduct()
+    {
+        var url = await CreateSessionAsync("""{"product_collection_id":"pdc_plans","customer":{"email":"ada@example.com"}}""");
+        Assert.Contains("name=\"product_id\" value=\"pdt_pro\"", await _browser.GetStringAsync(url), StringComparison.Ordinal);
+
+        using var response = await PostFormAsync(url + "/pay", "product_id=pdt_pro");
+
+        var active = _receiver.Received[0].Json;
+        Assert.Equal("pdt_pro", (string?)active["data"]!["product_id"]);
+        Assert.Equal(3000, (long?)_receiver.Received[1].Json["data"]!["total_amount"]);
+    }
+
+    [Fact]
+    public async Task Fail_SendsPaymentFailedAndReturnsWithFailedStatus()
+    {
+        var url = await CreateSessionAsync("""{"product_cart":[{"product_id":"pdt_book","quantity":1}],"return_url":"https://shop.example.com/orders"}""");
+
+        using var response = await PostFormAsync(url + "/fail");
+
+        var delivery = Assert.Single(_receiver.Received);
+        Assert.Equal("payment.failed", (string?)delivery.Json["type"]);
+        Assert.Equal("failed", (string?)delivery.Json["data"]!["status"]);
+        Assert.EndsWith("status=failed", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pay_NoReturnUrl_ShowsCompletionPage()
+    {
+        var url = await CreateSessionAsync("""{"product_cart":[{"product_id":"pdt_book","quantity":1}]}""");
+
+        using var response = await PostFormAsync(url + "/pay");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Payment complete", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendWebhook_AppFailsTwice_RetriesWithTheSameIdUntilItSucceeds()
+    {
+        _receiver.Answers.Enqueue(HttpStatusCode.InternalServerError);
+        _receiver.Answers.Enqueue(HttpStatusCode.ServiceUnavailable);
+
+        var webhookId = await _dodo.SendWebhookAsync("payment.succeeded", new JsonObject { ["payment_id"] = "pay_1" });
+        await WaitUntilAsync(() => _dodo.WebhookDeliveries.Count == 3);
+
+        Assert.Equal([1, 2, 3], _dodo.WebhookDeliveries.Select(d => d.Attempt));
+        Assert.All(_dodo.WebhookDeliveries, d => Assert.Equal(webhookId, d.WebhookId));
+        Assert.Equal([500, 503, 200], _dodo.WebhookDeliveries.Select(d => d.StatusCode));
+        Assert.True(_dodo.WebhookDeliveries[^1].Succeeded);
+        Assert.All(_receiver.Received, d => Assert.Equal(WebhookVerificationResult.Verified, d.Verify()));
+    }
+
+    [Fact]
+    public async Task SendWebhook_AppAlwaysFails_StopsAfterTheLastRetry()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            _receiver.Answers.Enqueue(HttpStatusCode.InternalServerError);
+        }
+
+        await _dodo.SendWebhookAsync("payment.succeeded", new JsonObject { ["payment_id"] = "pay_1" });
+        await WaitUntilAsync(() => _dodo.WebhookDeliveries.Count == 3);
+        await Task.Delay(100);
+
+        Assert.Equal(3, _dodo.WebhookDeliveries.Count);
+        Assert.All(_dodo.WebhookDeliveries, d => Assert.False(d.Succeeded));
+    }
+
+    [Fact]
+    public async Task SendWebhook_NoUrl_Throws()
+    {
+        _dodo.WebhookUrl = null;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _dodo.SendWebhookAsync("payment.succeeded", []));
+    }
+
+    [Fact]
+    public async Task PortalPage_ListsSubscriptionsAndLinksBack()
+    {
+        _dodo.AddCustomer("cus_1", "ada@example.com", "Ada").AddSubscription("sub_1", "pdt_pro", "cus_1");
+        using var session = await _api.PostAsync("customers/cus_1/customer-portal/session?send_email=false&return_url=https%3A%2F%2Fshop.example.com%2Faccount", null);
+        var link = (string)JsonNode.Parse(await session.Content.ReadAsStringAsync())!["link"]!;
+
+        var html = await _browser.GetStringAsync(link);
+
+        Assert.Contains("Customer portal (stand-in)", html, StringComparison.Ordinal);
+        Assert.Contains("Pro", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://shop.example.com/account\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_AreNotRecordedAsApiRequests()
+    {
+        var url = await CreateSessionAsync("""{"product_cart":[{"product_id":"pdt_book","quantity":1}]}""");
+        _dodo.ClearRequests();
+
+        await _browser.GetStringAsync(url);
+
+        Assert.Empty(_dodo.Requests);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    /// <summary>The app's webhook endpoint, faked: records what arrives and answers from a queue (200 when empty).</summary>
+    private sealed class WebhookReceiver : HttpMessageHandler
+    {
+        private readonly ConcurrentQueue<Delivery> _received = new();
+
+        public ConcurrentQueue<HttpStatusCode> Answers { get; } = new();
+
+        public IReadOnlyList<Delivery> Received => [.. _received];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
+            _received.Enqueue(new Delivery(
+                body,
+                request.Headers.GetValues("webhook-id").Single(),
+                request.Headers.GetValues("webhook-timestamp").Single(),
+                request.Headers.GetValues("webhook-signature").Single()));
+            return new HttpResponseMessage(Answers.TryDequeue(out var status) ? status : HttpStatusCode.OK);
+        }
+    }
+
+    private sealed record Delivery(byte[] Body, string Id, string Timestamp, string Signature)
+    {
+        public JsonNode Json => JsonNode.Parse(Body)!;
+
+        public WebhookVerificationResult Verify()
+        {
+            Assert.True(WebhookSecret.TryDecode(Secret, out var key));
+            return WebhookSignatureVerifier.Verify(Body, Id, Timestamp, Signature, [key], DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+        }
+    }
+}
