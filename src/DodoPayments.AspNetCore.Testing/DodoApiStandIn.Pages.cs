@@ -14,7 +14,10 @@ public sealed partial class DodoApiStandIn
 {
     private const string BusinessId = "bus_standin";
 
-    /// <summary>Serves <c>GET checkout/{id}</c>, <c>POST checkout/{id}/pay|fail</c> and <c>GET portal/{customerId}</c>; null for any other request.</summary>
+    /// <summary>
+    /// Serves <c>GET buy/{productId}</c> (static links), <c>GET checkout/{id}</c>, <c>POST checkout/{id}/pay|fail</c> and
+    /// <c>GET portal/{customerId}</c>; null for any other request.
+    /// </summary>
     private async Task<StandInResponse?> TryServePageAsync(string method, string path, string query, string body, CancellationToken cancellationToken)
     {
         var segments = path.Trim('/').Split('/');
@@ -26,6 +29,10 @@ public sealed partial class DodoApiStandIn
                 return _checkouts.TryGetValue(id, out checkout)
                     ? await CompleteCheckoutAsync(checkout, outcome == "pay", QueryHelpers.ParseQuery(body).GetValueOrDefault("product_id").ToString(), cancellationToken).ConfigureAwait(false)
                     : NotFoundPage();
+            case ("GET", ["buy", var productId]):
+                return _products.TryGetValue(Uri.UnescapeDataString(productId), out var product)
+                    ? StartStaticCheckout(product, QueryHelpers.ParseQuery(query))
+                    : NotFoundPage();
             case ("GET", ["portal", var customerId]):
                 return _customers.TryGetValue(Uri.UnescapeDataString(customerId), out var customer)
                     ? Html(200, PortalPage(customer, QueryHelpers.ParseQuery(query).GetValueOrDefault("return_url").ToString()))
@@ -33,6 +40,33 @@ public sealed partial class DodoApiStandIn
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A static checkout link (<c>/buy/{productId}?quantity=…&amp;redirect_url=…&amp;email=…&amp;metadata_*=…</c>): becomes a
+    /// checkout like a session's, then redirects to its page.
+    /// </summary>
+    private StandInResponse StartStaticCheckout(StandInProduct product, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query)
+    {
+        var quantity = int.TryParse(query.GetValueOrDefault("quantity"), NumberStyles.None, CultureInfo.InvariantCulture, out var q) && q > 0 ? q : 1;
+        var metadata = new JsonObject();
+        foreach (var (key, value) in query.Where(pair => pair.Key.StartsWith("metadata_", StringComparison.Ordinal)))
+        {
+            metadata[key["metadata_".Length..]] = value.ToString();
+        }
+
+        var email = query.GetValueOrDefault("email").ToString();
+        string? customerId = null;
+        if (email.Length > 0)
+        {
+            ResolveCustomer(new JsonObject { ["email"] = email, ["name"] = query.GetValueOrDefault("fullName").ToString() }, out var customer);
+            customerId = customer?.CustomerId;
+        }
+
+        var id = NextId("cks");
+        var returnUrl = query.GetValueOrDefault("redirect_url").ToString();
+        _checkouts[id] = new StandInCheckout(id, StandInCheckoutKind.Session, [(product, quantity)], customerId, returnUrl.Length == 0 ? null : returnUrl, metadata, NextId("pay"));
+        return new StandInResponse(302, string.Empty, "text/plain", Link("checkout", id));
     }
 
     /// <summary>

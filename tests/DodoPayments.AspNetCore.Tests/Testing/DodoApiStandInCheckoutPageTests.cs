@@ -68,6 +68,30 @@ public sealed class DodoApiStandInCheckoutPageTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task StaticLink_KnownProduct_RedirectsToACheckoutCarryingQueryValues()
+    {
+        using var link = await _browser.GetAsync("https://stand-in.dodopayments.invalid/buy/pdt_book?quantity=3&redirect_url=https%3A%2F%2Fshop.example.com%2Fthanks&email=ada%40example.com&metadata_order_id=ord_9");
+        Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
+        var page = link.Headers.Location!.ToString();
+        Assert.Contains("59.97 USD", await _browser.GetStringAsync(page), StringComparison.Ordinal);
+
+        using var paid = await PostFormAsync(page + "/pay");
+
+        Assert.StartsWith("https://shop.example.com/thanks?payment_id=", paid.Headers.Location!.ToString(), StringComparison.Ordinal);
+        var data = Assert.Single(_receiver.Received).Json["data"]!;
+        Assert.Equal("ord_9", (string?)data["metadata"]!["order_id"]);
+        Assert.Equal("ada@example.com", (string?)data["customer"]!["email"]);
+    }
+
+    [Fact]
+    public async Task StaticLink_UnknownProduct_Is404()
+    {
+        using var response = await _browser.GetAsync("https://stand-in.dodopayments.invalid/buy/pdt_nope");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task CheckoutPage_Unknown_Is404()
     {
         using var response = await _browser.GetAsync("https://stand-in.dodopayments.invalid/checkout/cks_nope");
