@@ -22,10 +22,10 @@ internal static class DevelopmentStandIn
         && string.IsNullOrWhiteSpace(builder.Configuration["DODO_PAYMENTS_API_KEY"]);
 
     /// <summary>A stand-in that sells the shop's catalogue (not started: see <see cref="StartAsync"/>).</summary>
-    public static DodoApiStandIn Create()
+    public static DodoApiStandIn Create(ShopCatalog catalog)
     {
         var standIn = new DodoApiStandIn();
-        foreach (var product in ShopCatalog.Products)
+        foreach (var product in catalog.Products)
         {
             standIn.AddProduct(new StandInProduct
             {
@@ -38,7 +38,7 @@ internal static class DevelopmentStandIn
             });
         }
 
-        standIn.AddProductCollection(ShopCatalog.PlansCollectionId, [.. ShopCatalog.Plans.Select(plan => plan.ProductId)]);
+        standIn.AddProductCollection(catalog.CollectionId, [.. catalog.Plans.Select(plan => plan.ProductId)]);
         return standIn;
     }
 

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 var builder = WebApplication.CreateBuilder(args);
 
+var catalog = ShopCatalog.FromConfiguration(builder.Configuration.GetSection("Shop:Catalog"));
+builder.Services.AddSingleton(catalog);
+
 // Development without an API key: the in-process Dodo stand-in (created now, started after Build).
-var standIn = DevelopmentStandIn.IsWanted(builder) ? DevelopmentStandIn.Create() : null;
+var standIn = DevelopmentStandIn.IsWanted(builder) ? DevelopmentStandIn.Create(catalog) : null;
 if (standIn is not null)
 {
     builder.Services.AddSingleton(standIn);

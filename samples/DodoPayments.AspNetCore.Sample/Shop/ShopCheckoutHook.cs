@@ -12,7 +12,7 @@ namespace DodoPayments.AspNetCore.Sample.Shop;
 /// in what the browser must not choose: the customer, where Dodo sends the customer back, and the metadata the webhook
 /// handlers use to find the order again.
 /// </summary>
-internal sealed class ShopCheckoutHook(ShopStore store) : IDodoCheckoutHook
+internal sealed class ShopCheckoutHook(ShopStore store, ShopCatalog catalog) : IDodoCheckoutHook
 {
     public ValueTask<ProblemDetails?> OnCheckoutSessionAsync(HttpContext httpContext, CheckoutSessionRequest request)
     {
@@ -28,7 +28,7 @@ internal sealed class ShopCheckoutHook(ShopStore store) : IDodoCheckoutHook
         var productIds = request.ProductCart?.Select(item => item.ProductId).OfType<string>().ToList() ?? [];
         var description = request.ProductCollectionId is not null
             ? "A plan chosen on checkout"
-            : string.Join(", ", productIds.Select(id => ShopCatalog.Find(id)?.Name ?? id));
+            : string.Join(", ", productIds.Select(catalog.NameOf));
         var order = store.CreateOrder(userId, description, productIds);
 
         // Once Dodo has told us who the customer is (a webhook), reuse them; the browser may never send a customer_id.

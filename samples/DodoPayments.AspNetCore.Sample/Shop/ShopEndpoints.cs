@@ -11,9 +11,9 @@ internal static class ShopEndpoints
     {
         var mode = standIn is null ? "dodo" : "stand-in";
 
-        endpoints.MapGet("/api/shop", () => new ShopInfo(mode, ShopCatalog.PlansCollectionId, ShopCatalog.Products));
+        endpoints.MapGet("/api/shop", (ShopCatalog catalog) => new ShopInfo(mode, catalog.CollectionId, catalog.Products));
 
-        endpoints.MapGet("/api/account", (HttpContext context, ShopStore store) =>
+        endpoints.MapGet("/api/account", (HttpContext context, ShopStore store, ShopCatalog catalog) =>
         {
             if (context.User.GetUserId() is not { } userId)
             {
@@ -26,7 +26,7 @@ internal static class ShopEndpoints
                 DemoUser.Name,
                 DemoUser.Email,
                 store.FindCustomerId(userId),
-                subscription is null ? null : new SubscriptionInfo(subscription.SubscriptionId, subscription.ProductId, ShopCatalog.Find(subscription.ProductId)?.Name ?? subscription.ProductId, subscription.Status));
+                subscription is null ? null : new SubscriptionInfo(subscription.SubscriptionId, subscription.ProductId, catalog.NameOf(subscription.ProductId), subscription.Status));
         });
 
         endpoints.MapGet("/api/orders", IResult (HttpContext context, ShopStore store) =>

@@ -77,8 +77,8 @@ internal sealed class ShopStore
             ? order with { Status = OrderStatus.Failed, PaymentId = paymentId, FailureReason = reason }
             : order);
 
-    /// <summary>Records an active subscription for the user and, when the order is known, marks it active.</summary>
-    public ShopOrder? RecordSubscriptionActive(string? orderId, string userId, string subscriptionId, string productId) => Change(data =>
+    /// <summary>Records an active subscription for the user and, when the order is known, marks it active (for the plan chosen).</summary>
+    public ShopOrder? RecordSubscriptionActive(string? orderId, string userId, string subscriptionId, string productId, string productName) => Change(data =>
     {
         UpsertSubscription(data, subscriptionId, userId, productId, "active");
         return orderId is null ? null : UpdateOrder(data, orderId, order => order with
@@ -86,7 +86,7 @@ internal sealed class ShopStore
             Status = OrderStatus.Active,
             SubscriptionId = subscriptionId,
             ProductIds = order.ProductIds.Contains(productId) && order.ProductIds.Count == 1 ? order.ProductIds : [productId],
-            Description = ShopCatalog.Find(productId)?.Name ?? order.Description,
+            Description = productName,
         });
     });
 

@@ -8,7 +8,7 @@ namespace DodoPayments.AspNetCore.Sample.Webhooks;
 /// in the checkout's metadata; Dodo sends that metadata back with every event of the checkout. Every step is idempotent
 /// (setting a state, not toggling it), because Dodo may deliver an event more than once.
 /// </summary>
-internal sealed partial class OrderWebhookHandler(ShopStore store, WebhookNotes notes, WebhookFaults faults, ILogger<OrderWebhookHandler> logger)
+internal sealed partial class OrderWebhookHandler(ShopStore store, ShopCatalog catalog, WebhookNotes notes, WebhookFaults faults, ILogger<OrderWebhookHandler> logger)
     : IPaymentSucceededHandler, IPaymentFailedHandler, ISubscriptionActiveHandler, ISubscriptionPlanChangedHandler
 {
     public Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal sealed partial class OrderWebhookHandler(ShopStore store, WebhookNotes 
         }
 
         var orderId = OrderId(subscription.Metadata);
-        var order = store.RecordSubscriptionActive(orderId, userId, subscription.SubscriptionId, subscription.ProductId);
+        var order = store.RecordSubscriptionActive(orderId, userId, subscription.SubscriptionId, subscription.ProductId, catalog.NameOf(subscription.ProductId));
         notes.Detail = $"subscription {subscription.SubscriptionId} active" + (order is null ? string.Empty : $"; order {order.OrderId}: {order.Status}");
         Log.OrderUpdated(logger, orderId ?? "none", order?.Status ?? "unknown", webhookEvent.Type);
         return Task.CompletedTask;

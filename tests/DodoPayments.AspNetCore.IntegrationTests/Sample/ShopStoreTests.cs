@@ -17,7 +17,7 @@ public sealed class ShopStoreTests : IDisposable
         var order = store.CreateOrder("user_1", "Pro", ["pdt_pro_monthly"]);
         store.RecordPayment(order.OrderId, "pay_1", 2900, "USD", subscriptionId: null);
         store.LinkCustomer("user_1", "cus_1");
-        store.RecordSubscriptionActive(order.OrderId, "user_1", "sub_1", "pdt_pro_monthly");
+        store.RecordSubscriptionActive(order.OrderId, "user_1", "sub_1", "pdt_pro_monthly", "Pro");
         store.LogWebhook("msg_1", "payment.succeeded", "handled", "order paid");
 
         var reopened = new ShopStore(StorePath, TimeProvider.System);
@@ -101,7 +101,7 @@ public sealed class ShopStoreTests : IDisposable
     {
         var store = new ShopStore(StorePath, TimeProvider.System);
         var order = store.CreateOrder("user_1", "Pro", ["pdt_pro_monthly"]);
-        store.RecordSubscriptionActive(order.OrderId, "user_1", "sub_1", "pdt_pro_monthly");
+        store.RecordSubscriptionActive(order.OrderId, "user_1", "sub_1", "pdt_pro_monthly", "Pro");
 
         var updated = store.RecordPayment(order.OrderId, "pay_1", 2900, "USD", "sub_1");
 
