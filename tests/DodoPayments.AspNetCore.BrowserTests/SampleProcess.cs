@@ -44,7 +44,8 @@ internal sealed class SampleProcess : IAsyncDisposable
         var storeFolder = Directory.CreateTempSubdirectory("dodo-browser-test-").FullName;
         var start = new ProcessStartInfo("dotnet", [sample])
         {
-            WorkingDirectory = Path.GetDirectoryName(sample)!,
+            // The content root, as under dotnet run: settings and wwwroot are read from the project folder.
+            WorkingDirectory = Path.Combine(RepositoryRoot(), "samples", "DodoPayments.AspNetCore.Sample"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
