@@ -12,7 +12,8 @@ namespace DodoPayments.AspNetCore.BrowserTests;
 /// </summary>
 public sealed partial class ShopBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's chromium; <c>CHROMIUM_PATH</c> points elsewhere (another Chromium build, on another system).</summary>
+    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private const float StepTimeoutMs = 10_000;
 
@@ -21,7 +22,7 @@ public sealed partial class ShopBrowserTests
     {
         Assert.True(
             File.Exists(ChromiumPath),
-            $"Chromium is needed at {ChromiumPath} for the browser test: sudo apt-get install chromium (CI's .ci/run installs it). No browser is ever downloaded.");
+            $"Chromium is needed at {ChromiumPath} for the browser test: apt-get install chromium (as root; CI's .ci/run does it), or set CHROMIUM_PATH to a Chromium executable. No browser is ever downloaded.");
         await using var shop = await SampleProcess.StartAsync(StartTimeout);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
