@@ -8,7 +8,7 @@ namespace DodoPayments.AspNetCore.BrowserTests;
 /// <summary>
 /// The sample shop in a real browser (Debian's headless Chromium, driven by Playwright; never a downloaded browser):
 /// pricing page → sign in → buy Pro → pay on the stand-in's hosted checkout → back on the orders page, the order turns
-/// paid when the signed webhook arrives → upgrade to Enterprise with the preview shown first.
+/// paid when the signed webhook arrives → upgrade to Enterprise with the preview shown first → buy the one-time e-book.
 /// </summary>
 public sealed partial class ShopBrowserTests
 {
@@ -18,7 +18,7 @@ public sealed partial class ShopBrowserTests
     private const float StepTimeoutMs = 10_000;
 
     [Fact]
-    public async Task Shop_BuyProThenUpgrade_OrderTurnsPaidAndThePreviewedChangeIsReported()
+    public async Task Shop_BuyProUpgradeThenBuyEbook_OrdersTurnPaidAndThePreviewedChangeIsReported()
     {
         Assert.True(
             File.Exists(ChromiumPath),
@@ -42,6 +42,7 @@ public sealed partial class ShopBrowserTests
         {
             await BuyProAndSeeItPaidAsync(page);
             await UpgradeToEnterpriseAsync(page);
+            await BuyTheEbookAndSeeItPaidAsync(page);
         }
         catch (Exception exception) when (exception is PlaywrightException or XunitException or TimeoutException)
         {
@@ -90,6 +91,21 @@ public sealed partial class ShopBrowserTests
         await page.Locator("#confirm").ClickAsync();
         await Expect(page.Locator("#change-result")).ToContainTextAsync("Plan changed to Enterprise");
         await Expect(page.Locator("#message")).ToBeEmptyAsync();
+    }
+
+    private static async Task BuyTheEbookAndSeeItPaidAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await page.Locator("[data-buy='pdt_field_guide']").ClickAsync();
+
+        await Expect(page).ToHaveTitleAsync("Dodo Payments (stand-in) checkout");
+        await Expect(page.Locator("body")).ToContainTextAsync("19.00 USD");
+        await page.Locator("#pay").ClickAsync();
+
+        await page.WaitForURLAsync(OrdersPage(), new() { WaitUntil = WaitUntilState.Commit });
+        var order = page.Locator("tr.order").First;
+        await Expect(order).ToContainTextAsync("The Field Guide");
+        await Expect(order.Locator(".status")).ToHaveTextAsync("paid");
     }
 
     /// <summary>Saves a screenshot and the page's HTML under TestResults/browser/ and says where.</summary>
