@@ -2,6 +2,7 @@ using DodoPayments.AspNetCore.DependencyInjection;
 using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -82,6 +83,55 @@ public sealed class StartupValidationTests : IAsyncDisposable
         await using var app = await StartAsync(DodoPaymentsFeatures.None, new() { ["DodoPayments:ApiKey"] = null });
 
         Assert.NotNull(app.Services.GetRequiredService<IDodoPaymentsApiClient>());
+    }
+
+    public static TheoryData<string> ApiEndpoints => ["MapDodoCheckout", "MapDodoDynamicCheckout", "MapDodoCustomerPortal", "MapDodoPlanChange"];
+
+    public static TheoryData<string> AllEndpoints => ["MapDodoCheckout", "MapDodoDynamicCheckout", "MapDodoCustomerPortal", "MapDodoPlanChange", "MapDodoWebhooks"];
+
+    private static void Map(IEndpointRouteBuilder app, string method)
+    {
+        _ = method switch
+        {
+            "MapDodoCheckout" => app.MapDodoCheckout(),
+            "MapDodoDynamicCheckout" => app.MapDodoDynamicCheckout(),
+            "MapDodoCustomerPortal" => app.MapDodoCustomerPortal("/billing", _ => ValueTask.FromResult<string?>("cus_1")),
+            "MapDodoPlanChange" => app.MapDodoPlanChange("/plan", _ => ValueTask.FromResult<string?>("sub_1")),
+            "MapDodoWebhooks" => app.MapDodoWebhooks(),
+            _ => throw new ArgumentOutOfRangeException(nameof(method)),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiEndpoints))]
+    public async Task Start_RealApiEndpointWithoutApiKey_RefusesNamingApiKey(string method)
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            DodoTestApp.StartAsync(_dodo, app => Map(app, method), new Dictionary<string, string?> { ["DodoPayments:ApiKey"] = null }));
+
+        Assert.Contains("DodoPayments:ApiKey is required", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_RealWebhookEndpointWithoutKey_RefusesNamingWebhookKey()
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => DodoTestApp.StartAsync(_dodo, app => app.MapDodoWebhooks()));
+
+        Assert.Contains("DodoPayments:WebhookKey is required", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllEndpoints))]
+    public async Task RealMap_WithoutAddDodoPayments_ThrowsNamingTheMethod(string method)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        await using var app = builder.Build();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => Map(app, method));
+
+        Assert.Contains(method, exception.Message, StringComparison.Ordinal);
+        Assert.Contains("AddDodoPayments()", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
