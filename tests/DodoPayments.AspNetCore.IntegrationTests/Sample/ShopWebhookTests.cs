@@ -120,6 +120,26 @@ public sealed class ShopWebhookTests(SampleFactory factory) : IClassFixture<Samp
     }
 
     [Fact]
+    public async Task PayOnTheStandInCheckout_CollectionWithAPlanChosen_RecordsThePlanChosenOnTheOrder()
+    {
+        factory.RouteWebhooksThroughTestServer();
+        using var shop = await factory.CreateSignedInClientAsync();
+        using var checkout = await shop.PostAsync("/api/checkout", Json("""{"product_collection_id":"pdc_plans"}"""));
+        Assert.True(checkout.IsSuccessStatusCode, await checkout.Content.ReadAsStringAsync());
+        var checkoutUrl = (string)JsonNode.Parse(await checkout.Content.ReadAsStringAsync())!["checkout_url"]!;
+        var orderId = factory.Store.GetOrders("user_demo").First().OrderId;
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        using var paid = await browser.PostAsync(checkoutUrl + "/pay", new FormUrlEncodedContent([new("product_id", "pdt_enterprise_yearly")]));
+
+        Assert.Equal(HttpStatusCode.SeeOther, paid.StatusCode);
+        var order = factory.Store.FindOrder(orderId);
+        Assert.Equal(OrderStatus.Active, order?.Status);
+        Assert.Equal(["pdt_enterprise_yearly"], order?.ProductIds);
+        Assert.Equal("Enterprise (yearly)", order?.Description);
+    }
+
+    [Fact]
     public async Task FailNextWebhookSwitch_ThenPay_RetriesTheSameWebhookIdAndMarksTheOrderPaid()
     {
         factory.RouteWebhooksThroughTestServer();
