@@ -1,35 +1,89 @@
 using DodoPayments.AspNetCore;
 using DodoPayments.AspNetCore.Sample;
+using DodoPayments.AspNetCore.Sample.Shop;
+using DodoPayments.AspNetCore.Sample.Store;
+using DodoPayments.AspNetCore.Sample.Webhooks;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var useStandIn = DevelopmentStandIn.IsWanted(builder);
+var catalog = ShopCatalog.FromConfiguration(builder.Configuration.GetSection("Shop:Catalog"));
+builder.Services.AddSingleton(catalog);
 
-builder.Services.AddDodoPayments();
+// Development without an API key: the in-process Dodo stand-in (created now, started after Build).
+var standIn = DevelopmentStandIn.IsWanted(builder) ? DevelopmentStandIn.Create(catalog) : null;
+if (standIn is not null)
+{
+    builder.Services.AddSingleton(standIn);
+}
+
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options =>
+    {
+        options.Cookie.Name = "shop_session";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;   // no cookie on cross-site POSTs: the JSON endpoints are not CSRF targets
+        options.Events.OnRedirectToLogin = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        };
+    });
+builder.Services.AddAuthorization();
+
+builder.Services.AddSingleton(services => new ShopStore(
+    Path.Combine(builder.Environment.ContentRootPath, services.GetRequiredService<IConfiguration>()["Shop:StorePath"] ?? "App_Data/shop.json"),
+    services.GetRequiredService<TimeProvider>()));
+builder.Services.AddScoped<WebhookNotes>();
+builder.Services.AddSingleton<WebhookFaults>();
+
+builder.Services.AddDodoPayments()
+    .AddCheckoutHook<ShopCheckoutHook>()
+    .AddWebhookHandler<OrderWebhookHandler>()
+    .AddWebhookHandler<EventLogHandler>();
 
 var app = builder.Build();
 
-// Started after the app is built (options are read only when the host starts), so that the stand-in's own
-// small host is never mistaken for the app's by WebApplicationFactory.
-var standIn = useStandIn ? await DevelopmentStandIn.StartAsync(builder.Configuration) : null;
-
 if (standIn is not null)
 {
+    await DevelopmentStandIn.StartAsync(standIn, builder.Configuration, app.Services.GetRequiredService<ShopStore>());
     app.Logger.LogWarning(
         "Development mode: no Dodo API key is configured, so the shop talks to the in-process Dodo API stand-in at {StandInAddress}. Nothing leaves this machine.",
         standIn.BaseAddress);
+    app.Lifetime.ApplicationStarted.Register(() => DevelopmentStandIn.SendWebhooksToThisApp(standIn, app));
     app.Lifetime.ApplicationStopped.Register(() => standIn.DisposeAsync().AsTask().GetAwaiter().GetResult());
 }
 
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.MapGet("/api/shop", () => new ShopInfo(standIn is null ? "dodo" : "stand-in", ShopCatalog.Products));
+app.MapDemoSignIn();
+app.MapShopApi(standIn);
+
+// Checkout sessions (POST /api/checkout): the hook fills in the customer, return_url and metadata.
+app.MapDodoCheckout();
+
+// The customer and the subscription come from the signed-in user, never from the browser.
+app.MapDodoCustomerPortal("/api/customer-portal", context =>
+        ValueTask.FromResult(context.User.GetUserId() is { } userId
+            ? context.RequestServices.GetRequiredService<ShopStore>().FindCustomerId(userId)
+            : null))
+    .RequireAuthorization();
+app.MapDodoPlanChange("/api/subscription/plan", context =>
+        ValueTask.FromResult(context.User.GetUserId() is { } userId
+            ? context.RequestServices.GetRequiredService<ShopStore>().FindActiveSubscription(userId)?.SubscriptionId
+            : null))
+    .RequireAuthorization();
+
+// POST /api/webhook: verified, then OrderWebhookHandler and EventLogHandler run once per webhook-id.
+app.MapDodoWebhooks();
+
+app.MapFallbackToFile("/orders", "orders.html");
+app.MapFallbackToFile("/account", "account.html");
 
 app.Run();
-
-/// <summary>What the shop page shows: which API it talks to and what it sells.</summary>
-internal sealed record ShopInfo(string Mode, IReadOnlyList<ShopProduct> Products);
 
 /// <summary>The sample's entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
 public partial class Program;

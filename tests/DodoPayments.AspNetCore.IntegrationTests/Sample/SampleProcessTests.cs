@@ -30,7 +30,8 @@ public sealed class SampleProcessTests
         var sample = Path.Combine(AppContext.BaseDirectory, "DodoPayments.AspNetCore.Sample.dll");
         var start = new ProcessStartInfo("dotnet", [sample])
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            // The content root, as under dotnet run: the sample's settings (its catalogue) live there, not in bin.
+            WorkingDirectory = SampleProjectFolder(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -58,5 +59,19 @@ public sealed class SampleProcessTests
         }
 
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string SampleProjectFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var sample = Path.Combine(directory.FullName, "samples", "DodoPayments.AspNetCore.Sample");
+            if (Directory.Exists(sample))
+            {
+                return sample;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No samples/DodoPayments.AspNetCore.Sample above {AppContext.BaseDirectory}.");
     }
 }

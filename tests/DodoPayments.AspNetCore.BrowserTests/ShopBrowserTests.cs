@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Sdk;
+using static Microsoft.Playwright.Assertions;
+
+namespace DodoPayments.AspNetCore.BrowserTests;
+
+/// <summary>
+/// The sample shop in a real browser (Debian's headless Chromium, driven by Playwright; never a downloaded browser):
+/// pricing page → sign in → buy Pro → pay on the stand-in's hosted checkout → back on the orders page, the order turns
+/// paid when the signed webhook arrives → upgrade to Enterprise with the preview shown first → buy the one-time e-book.
+/// </summary>
+public sealed partial class ShopBrowserTests
+{
+    /// <summary>Debian's chromium; <c>CHROMIUM_PATH</c> points elsewhere (another Chromium build, on another system).</summary>
+    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Per step; a step takes well under a second alone, but "Pay" waits for two webhooks to be handled, and CI shares
+    /// two cores with the other test assemblies running at the same time.
+    /// </summary>
+    private const float StepTimeoutMs = 20_000;
+
+    [Fact]
+    public async Task Shop_BuyProUpgradeThenBuyEbook_OrdersTurnPaidAndThePreviewedChangeIsReported()
+    {
+        Assert.True(
+            File.Exists(ChromiumPath),
+            $"Chromium is needed at {ChromiumPath} for the browser test: apt-get install chromium (as root; CI's .ci/run does it), or set CHROMIUM_PATH to a Chromium executable. No browser is ever downloaded.");
+        await using var shop = await SampleProcess.StartAsync(StartTimeout);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Timeout = 30_000,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        await using var context = await browser.NewContextAsync(new() { BaseURL = shop.BaseAddress.AbsoluteUri });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(StepTimeoutMs);
+        page.SetDefaultNavigationTimeout(StepTimeoutMs);
+        SetDefaultExpectTimeout(StepTimeoutMs);
+
+        try
+        {
+            await BuyProAndSeeItPaidAsync(page);
+            await UpgradeToEnterpriseAsync(page);
+            await BuyTheEbookAndSeeItPaidAsync(page);
+        }
+        catch (Exception exception) when (exception is PlaywrightException or XunitException or TimeoutException)
+        {
+            var saved = await SaveEvidenceAsync(page);
+            throw new XunitException(
+                $"The browser test failed at {page.Url}: {exception.Message}\nScreenshot and page HTML: {saved}\nThe sample's output:\n{shop.Output}",
+                exception);
+        }
+    }
+
+    private static async Task BuyProAndSeeItPaidAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#mode")).ToContainTextAsync("stand-in");
+        await page.Locator("#sign-in").ClickAsync();
+        await Expect(page.Locator("#user-name")).ToContainTextAsync("Demo User");
+
+        await page.Locator("#interval-month").ClickAsync();
+        await page.Locator("[data-buy='pdt_pro_monthly']").ClickAsync();
+
+        // Dodo's hosted checkout, simulated by the stand-in.
+        await Expect(page).ToHaveTitleAsync("Dodo Payments (stand-in) checkout");
+        await Expect(page.Locator("body")).ToContainTextAsync("Pro");
+        await Expect(page.Locator("body")).ToContainTextAsync("29.00 USD");
+        await page.Locator("#pay").ClickAsync();
+
+        // Back on the shop; the order's state comes from the webhooks, polled by the page.
+        await page.WaitForURLAsync(OrdersPage(), new() { WaitUntil = WaitUntilState.Commit });
+        var order = page.Locator("tr.order").First;
+        await Expect(order).ToContainTextAsync("Pro");
+        await Expect(order.Locator(".status")).ToHaveTextAsync(PaidOrActive());
+        await Expect(page.Locator("#webhooks")).ToContainTextAsync("payment.succeeded");
+    }
+
+    private static async Task UpgradeToEnterpriseAsync(IPage page)
+    {
+        await page.GotoAsync("/account");
+        await Expect(page.Locator("#subscription")).ToContainTextAsync("Pro");
+        await Expect(page.Locator("#manage-billing")).ToBeVisibleAsync();
+
+        await page.Locator("input[name=plan][value=pdt_enterprise_monthly]").CheckAsync();
+        await page.Locator("#preview").ClickAsync();
+        await Expect(page.Locator("#preview-total")).ToHaveTextAsync(Amount());
+        await Expect(page.Locator("#preview-lines")).ToContainTextAsync("Enterprise");
+
+        await page.Locator("#confirm").ClickAsync();
+        await Expect(page.Locator("#change-result")).ToContainTextAsync("Plan changed to Enterprise");
+        await Expect(page.Locator("#message")).ToBeEmptyAsync();
+    }
+
+    private static async Task BuyTheEbookAndSeeItPaidAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await page.Locator("[data-buy='pdt_field_guide']").ClickAsync();
+
+        await Expect(page).ToHaveTitleAsync("Dodo Payments (stand-in) checkout");
+        await Expect(page.Locator("body")).ToContainTextAsync("19.00 USD");
+        await page.Locator("#pay").ClickAsync();
+
+        await page.WaitForURLAsync(OrdersPage(), new() { WaitUntil = WaitUntilState.Commit });
+        var order = page.Locator("tr.order").First;
+        await Expect(order).ToContainTextAsync("The Field Guide");
+        await Expect(order.Locator(".status")).ToHaveTextAsync("paid");
+    }
+
+    /// <summary>Saves a screenshot and the page's HTML under TestResults/browser/ and says where.</summary>
+    private static async Task<string> SaveEvidenceAsync(IPage page)
+    {
+        var folder = Path.Combine(SampleProcess.RepositoryRoot(), "TestResults", "browser");
+        Directory.CreateDirectory(folder);
+        var stem = Path.Combine(folder, $"shop-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+        try
+        {
+            await page.ScreenshotAsync(new() { Path = stem + ".png", FullPage = true, Timeout = 5_000 });
+            await File.WriteAllTextAsync(stem + ".html", await page.ContentAsync());
+            return $"{stem}.png, {stem}.html";
+        }
+        catch (PlaywrightException exception)
+        {
+            return $"(could not be saved to {folder}: {exception.Message})";
+        }
+    }
+
+    [GeneratedRegex(@"/orders\?")]
+    private static partial Regex OrdersPage();
+
+    [GeneratedRegex("^(paid|active)$")]
+    private static partial Regex PaidOrActive();
+
+    [GeneratedRegex(@"^\d+\.\d{2} USD$")]
+    private static partial Regex Amount();
+}
