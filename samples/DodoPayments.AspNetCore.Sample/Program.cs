@@ -62,8 +62,10 @@ app.UseAuthorization();
 app.MapDemoSignIn();
 app.MapShopApi(standIn);
 
-// Checkout sessions (POST /api/checkout): the hook fills in the customer, return_url and metadata.
+// The three checkout flows: static links (GET /api/checkout), checkout sessions (POST /api/checkout) and payment
+// links (POST /api/checkout/dynamic). The hook fills in the customer, return_url and metadata of each.
 app.MapDodoCheckout();
+app.MapDodoDynamicCheckout();
 
 // The customer and the subscription come from the signed-in user, never from the browser.
 app.MapDodoCustomerPortal("/api/customer-portal", context =>

@@ -115,11 +115,11 @@ public sealed partial class DodoApiStandIn
         return subscription;
     }
 
-    private JsonObject SubscriptionEventData(StandInSubscription subscription, StandInCheckout checkout)
+    private JsonObject SubscriptionEventData(StandInSubscription subscription, StandInCheckout? checkout = null)
     {
         var data = SubscriptionJson(subscription, subscription.ProductId);
         data["payload_type"] = "Subscription";
-        data["metadata"] = checkout.Metadata?.DeepClone() ?? new JsonObject();
+        data["metadata"] = checkout?.Metadata?.DeepClone() ?? new JsonObject();
         data["billing"] = new JsonObject { ["country"] = "US" };
         return data;
     }

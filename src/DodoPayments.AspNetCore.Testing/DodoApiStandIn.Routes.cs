@@ -282,6 +282,7 @@ public sealed partial class DodoApiStandIn
         {
             subscription.ProductId = newProduct.ProductId;
             subscription.Quantity = quantity;
+            NotifyInBackground("subscription.plan_changed", SubscriptionEventData(subscription));
         }
 
         return Ok(new JsonObject

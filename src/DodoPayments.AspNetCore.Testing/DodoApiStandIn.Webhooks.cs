@@ -50,7 +50,7 @@ public sealed partial class DodoApiStandIn
         var signer = new DodoWebhookSigner(
             WebhookSecret ?? throw new InvalidOperationException("Set WebhookSecret to the app's DodoPayments:WebhookKey before sending webhooks."),
             TimeProvider);
-        var webhookId = $"msg_standin_{Interlocked.Increment(ref _sequence)}";
+        var webhookId = NextId("msg");
         var body = new JsonObject
         {
             ["business_id"] = BusinessId,
@@ -65,6 +65,18 @@ public sealed partial class DodoApiStandIn
         }
 
         return webhookId;
+    }
+
+    /// <summary>
+    /// Sends an event the way Dodo does after an API call: later, not as part of the call's answer. Nothing is sent
+    /// unless <see cref="WebhookUrl"/> and <see cref="WebhookSecret"/> are set.
+    /// </summary>
+    private void NotifyInBackground(string type, JsonObject data)
+    {
+        if (WebhookUrl is not null && WebhookSecret is not null)
+        {
+            _ = Task.Run(() => SendWebhookAsync(type, data, _stopping.Token));
+        }
     }
 
     private async Task RetryAsync(Uri url, DodoWebhookSigner signer, string webhookId, string type, string body)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,6 +37,7 @@ public sealed partial class DodoApiStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<StandInRequest> _requests = new();
     private readonly List<StandInRule> _rules = [];
     private readonly Lock _rulesLock = new();
+    private readonly string _run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
     private int _sequence;
     private WebApplication? _host;
 
@@ -249,7 +251,11 @@ public sealed partial class DodoApiStandIn : IAsyncDisposable
         return this;
     }
 
-    private string NextId(string prefix) => $"{prefix}_standin_{Interlocked.Increment(ref _sequence)}";
+    /// <summary>
+    /// A new id such as <c>pay_standin_3f9a1c_12</c>. The random part differs per stand-in, so ids an app stored during an
+    /// earlier run (the sample's order store, say) never collide with this run's.
+    /// </summary>
+    private string NextId(string prefix) => $"{prefix}_standin_{_run}_{Interlocked.Increment(ref _sequence)}";
 
     private static string DefaultCode(int statusCode) => statusCode switch
     {

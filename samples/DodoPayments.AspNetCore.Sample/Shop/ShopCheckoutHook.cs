@@ -14,35 +14,77 @@ namespace DodoPayments.AspNetCore.Sample.Shop;
 /// </summary>
 internal sealed class ShopCheckoutHook(ShopStore store, ShopCatalog catalog) : IDodoCheckoutHook
 {
+    private static readonly ProblemDetails SignInFirst = new() { Status = StatusCodes.Status401Unauthorized, Title = "Sign in to buy." };
+
     public ValueTask<ProblemDetails?> OnCheckoutSessionAsync(HttpContext httpContext, CheckoutSessionRequest request)
     {
         if (httpContext.User.GetUserId() is not { } userId)
         {
-            return ValueTask.FromResult<ProblemDetails?>(new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Sign in to buy.",
-            });
+            return ValueTask.FromResult<ProblemDetails?>(SignInFirst);
         }
 
         var productIds = request.ProductCart?.Select(item => item.ProductId).OfType<string>().ToList() ?? [];
-        var description = request.ProductCollectionId is not null
-            ? "A plan chosen on checkout"
-            : string.Join(", ", productIds.Select(catalog.NameOf));
-        var order = store.CreateOrder(userId, description, productIds);
+        var order = CreateOrder(userId, productIds, request.ProductCollectionId is not null ? "A plan chosen on checkout" : null);
+        request.Customer = Customer(httpContext, userId);
+        request.ReturnUrl = OrdersPage(httpContext);
+        request.Metadata = WithOrder(request.Metadata, order.OrderId, userId);
+        return ValueTask.FromResult<ProblemDetails?>(null);
+    }
 
-        // Once Dodo has told us who the customer is (a webhook), reuse them; the browser may never send a customer_id.
-        request.Customer = store.FindCustomerId(userId) is { } customerId
+    /// <summary>The dynamic flow (a payment link): the same rules as a session.</summary>
+    public ValueTask<ProblemDetails?> OnDynamicCheckoutAsync(HttpContext httpContext, DynamicCheckoutRequest request)
+    {
+        if (httpContext.User.GetUserId() is not { } userId)
+        {
+            return ValueTask.FromResult<ProblemDetails?>(SignInFirst);
+        }
+
+        var productIds = request.ProductId is { } productId ? [productId] : request.ProductCart?.Select(item => item.ProductId).OfType<string>().ToList() ?? [];
+        var order = CreateOrder(userId, productIds, description: null);
+        request.Customer = Customer(httpContext, userId);
+        request.ReturnUrl = OrdersPage(httpContext);
+        request.Metadata = WithOrder(request.Metadata, order.OrderId, userId);
+        return ValueTask.FromResult<ProblemDetails?>(null);
+    }
+
+    /// <summary>
+    /// The static flow (a link to Dodo's /buy page): the customer's email is filled in and locked, and the order rides
+    /// along as <c>metadata_*</c> query values. Dodo sends the customer back to DodoPayments:ReturnUrl.
+    /// </summary>
+    public ValueTask<ProblemDetails?> OnStaticCheckoutAsync(HttpContext httpContext, StaticCheckoutRequest request)
+    {
+        if (httpContext.User.GetUserId() is not { } userId)
+        {
+            return ValueTask.FromResult<ProblemDetails?>(SignInFirst);
+        }
+
+        var order = CreateOrder(userId, request.ProductId is { } productId ? [productId] : [], description: null);
+        request.Email = httpContext.User.FindFirstValue(ClaimTypes.Email);
+        request.DisableEmail = request.Email is not null;
+        request.Metadata["order_id"] = order.OrderId;
+        request.Metadata["user_id"] = userId;
+        return ValueTask.FromResult<ProblemDetails?>(null);
+    }
+
+    private ShopOrder CreateOrder(string userId, IReadOnlyList<string> productIds, string? description) =>
+        store.CreateOrder(userId, description ?? string.Join(", ", productIds.Select(catalog.NameOf)), productIds);
+
+    /// <summary>Once Dodo has told us who the customer is (a webhook), reuse them; the browser may never send a customer_id.</summary>
+    private CustomerRequest Customer(HttpContext httpContext, string userId) =>
+        store.FindCustomerId(userId) is { } customerId
             ? new CustomerRequest { CustomerId = customerId }
             : new CustomerRequest { Email = httpContext.User.FindFirstValue(ClaimTypes.Email), Name = httpContext.User.FindFirstValue(ClaimTypes.Name) };
 
-        // Back to this site's orders page, whatever host and port it runs on.
-        request.ReturnUrl = $"{httpContext.Request.Scheme}://{httpContext.Request.Host}{httpContext.Request.PathBase}/orders";
+    /// <summary>Back to this site's orders page, whatever host and port it runs on.</summary>
+    private static string OrdersPage(HttpContext httpContext) =>
+        $"{httpContext.Request.Scheme}://{httpContext.Request.Host}{httpContext.Request.PathBase}/orders";
 
-        // Overwrites anything the browser sent under these keys.
-        request.Metadata ??= [];
-        request.Metadata["order_id"] = JsonSerializer.SerializeToElement(order.OrderId);
-        request.Metadata["user_id"] = JsonSerializer.SerializeToElement(userId);
-        return ValueTask.FromResult<ProblemDetails?>(null);
+    /// <summary>The metadata the webhook handlers find the order by; overwrites anything the browser sent under these keys.</summary>
+    private static Dictionary<string, JsonElement> WithOrder(Dictionary<string, JsonElement>? metadata, string orderId, string userId)
+    {
+        metadata ??= [];
+        metadata["order_id"] = JsonSerializer.SerializeToElement(orderId);
+        metadata["user_id"] = JsonSerializer.SerializeToElement(userId);
+        return metadata;
     }
 }

@@ -65,4 +65,52 @@ public sealed class ShopCheckoutTests(SampleFactory factory) : IClassFixture<Sam
         var checkoutUrl = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())?["checkout_url"];
         Assert.StartsWith(factory.StandIn.BaseAddress!.AbsoluteUri + "checkout/", checkoutUrl, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StaticCheckout_SignedIn_AnswersAStandInLinkCarryingTheOrder()
+    {
+        using var client = await factory.CreateSignedInClientAsync();
+
+        using var response = await client.GetAsync("/api/checkout?productId=pdt_field_guide&quantity=1&email=someone%40else.example");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var checkoutUrl = new Uri((string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["checkout_url"]!);
+        Assert.StartsWith(factory.StandIn.BaseAddress!.AbsoluteUri + "buy/pdt_field_guide?", checkoutUrl.AbsoluteUri, StringComparison.Ordinal);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(checkoutUrl.Query);
+        Assert.Equal("demo@example.com", query["email"].ToString());
+        Assert.Equal("true", query["disableEmail"].ToString());
+        Assert.Equal("user_demo", query["metadata_user_id"].ToString());
+        Assert.Equal(OrderStatus.Pending, factory.Store.FindOrder(query["metadata_order_id"].ToString())?.Status);
+    }
+
+    [Fact]
+    public async Task DynamicCheckout_SignedIn_CreatesAPaymentLinkCarryingTheOrder()
+    {
+        using var client = await factory.CreateSignedInClientAsync();
+
+        using var response = await client.PostAsync("/api/checkout/dynamic", Json("""{"product_id":"pdt_field_guide","quantity":1}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = JsonNode.Parse(factory.StandIn.Requests.Last(request => request.Path == "/payments").Body)!;
+        Assert.True((bool?)sent["payment_link"]);
+        Assert.Equal("http://localhost/orders", (string?)sent["return_url"]);
+        Assert.Equal(OrderStatus.Pending, factory.Store.FindOrder((string)sent["metadata"]!["order_id"]!)?.Status);
+        var checkoutUrl = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())?["checkout_url"];
+        Assert.StartsWith(factory.StandIn.BaseAddress!.AbsoluteUri + "checkout/", checkoutUrl, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/checkout?productId=pdt_field_guide")]
+    [InlineData("POST", "/api/checkout/dynamic")]
+    public async Task OtherFlows_SignedOut_Answer401(string method, string url)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = method == "POST" ? Json("""{"product_id":"pdt_field_guide","quantity":1}""") : null,
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }

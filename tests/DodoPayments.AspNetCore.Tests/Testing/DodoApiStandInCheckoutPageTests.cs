@@ -229,6 +229,35 @@ public sealed class DodoApiStandInCheckoutPageTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ChangePlan_Immediately_SendsPlanChangedWebhookAfterAnswering()
+    {
+        _dodo.AddCustomer("cus_1").AddSubscription("sub_1", "pdt_basic", "cus_1");
+
+        using var response = await _api.PostAsync("subscriptions/sub_1/change-plan", new StringContent("""{"product_id":"pdt_pro","quantity":1,"proration_billing_mode":"do_not_bill"}""", Encoding.UTF8, "application/json"));
+        await WaitUntilAsync(() => _receiver.Received.Count == 1);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var delivery = _receiver.Received[0].Json;
+        Assert.Equal("subscription.plan_changed", (string?)delivery["type"]);
+        Assert.Equal("sub_1", (string?)delivery["data"]!["subscription_id"]);
+        Assert.Equal("pdt_pro", (string?)delivery["data"]!["product_id"]);
+    }
+
+    [Fact]
+    public async Task Ids_TwoStandIns_NeverRepeatEachOther()
+    {
+        await using var other = new DodoApiStandIn().AddOneTimeProduct("pdt_book", "Book", 1999);
+        using var otherApi = new HttpClient(other.CreateHandler()) { BaseAddress = _api.BaseAddress };
+        otherApi.DefaultRequestHeaders.Authorization = _api.DefaultRequestHeaders.Authorization;
+        const string Cart = """{"product_cart":[{"product_id":"pdt_book","quantity":1}]}""";
+
+        var first = await CreateSessionAsync(Cart);
+        using var second = await otherApi.PostAsync("checkouts", new StringContent(Cart, Encoding.UTF8, "application/json"));
+
+        Assert.NotEqual(first, (string?)JsonNode.Parse(await second.Content.ReadAsStringAsync())!["checkout_url"]);
+    }
+
+    [Fact]
     public async Task Pages_AreNotRecordedAsApiRequests()
     {
         var url = await CreateSessionAsync("""{"product_cart":[{"product_id":"pdt_book","quantity":1}]}""");
