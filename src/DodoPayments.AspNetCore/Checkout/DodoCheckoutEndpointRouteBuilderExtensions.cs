@@ -21,7 +21,6 @@ public static class DodoCheckoutEndpointRouteBuilderExtensions
 {
     private static readonly ProducesResponseTypeMetadata Success = new(StatusCodes.Status200OK, typeof(CheckoutUrlResponse), ["application/json"]);
 
-    private static readonly int[] ProblemStatusCodes = [StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout];
 
     /// <summary>
     /// Maps <c>GET {pattern}</c>, the static checkout (query string: <c>productId</c>, <c>quantity</c>, customer fields,
@@ -44,9 +43,9 @@ public static class DodoCheckoutEndpointRouteBuilderExtensions
 
         return new DodoCheckoutConventionBuilder(
         [
-            endpoints.MapDodoEndpoint(pattern, HttpMethods.Get, StaticCheckoutAsync, requestType: null, Success, ProblemStatusCodes)
+            endpoints.MapDodoEndpoint(pattern, HttpMethods.Get, StaticCheckoutAsync, requestType: null, Success, DodoEndpointMetadata.ApiProblems)
                 .WithSummary("Static checkout: the checkout URL of a product, from the query string."),
-            endpoints.MapDodoEndpoint(pattern, HttpMethods.Post, CheckoutSessionAsync, typeof(CheckoutSessionRequest), Success, ProblemStatusCodes)
+            endpoints.MapDodoEndpoint(pattern, HttpMethods.Post, CheckoutSessionAsync, typeof(CheckoutSessionRequest), Success, DodoEndpointMetadata.ApiProblems)
                 .WithSummary("Checkout session: creates a Dodo checkout session and answers its URL."),
         ]);
     }
@@ -72,7 +71,7 @@ public static class DodoCheckoutEndpointRouteBuilderExtensions
 
         return new DodoCheckoutConventionBuilder(
         [
-            endpoints.MapDodoEndpoint(pattern, HttpMethods.Post, DynamicCheckoutAsync, typeof(DynamicCheckoutRequest), Success, ProblemStatusCodes)
+            endpoints.MapDodoEndpoint(pattern, HttpMethods.Post, DynamicCheckoutAsync, typeof(DynamicCheckoutRequest), Success, DodoEndpointMetadata.ApiProblems)
                 .WithSummary("Dynamic checkout: a payment link for a one-time or subscription product."),
         ]);
     }

@@ -16,8 +16,6 @@ public static class DodoCustomerPortalEndpointRouteBuilderExtensions
     /// <summary>The default route of the customer portal endpoint.</summary>
     public const string DefaultPattern = "/api/customer-portal";
 
-    private static readonly int[] ProblemStatusCodes =
-        [StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout];
 
     /// <summary>
     /// Maps <c>GET {pattern}?customer_id=…&amp;send_email=true|false&amp;return_url=…</c>, which asks Dodo for a customer
@@ -84,7 +82,7 @@ public static class DodoCustomerPortalEndpointRouteBuilderExtensions
     private static IEndpointConventionBuilder MapPortal(IEndpointRouteBuilder endpoints, string pattern, Func<HttpContext, ValueTask<string?>>? customerIdResolver)
     {
         RequestDelegate portal = context => ServeAsync(context, customerIdResolver);
-        return endpoints.MapDodoEndpoint(pattern, HttpMethods.Get, portal, requestType: null, new(StatusCodes.Status302Found), ProblemStatusCodes)
+        return endpoints.MapDodoEndpoint(pattern, HttpMethods.Get, portal, requestType: null, new(StatusCodes.Status302Found), DodoEndpointMetadata.ResolverApiProblems)
             .WithDisplayName($"Dodo customer portal {pattern}")
             .WithSummary("Opens the Dodo Payments customer portal");
     }

@@ -10,6 +10,12 @@ internal static class DodoEndpointMetadata
 {
     private static readonly string[] ProblemContentType = ["application/problem+json"];
 
+    /// <summary>What an endpoint that calls Dodo can answer besides success: a bad request, or Dodo failing or timing out.</summary>
+    public static readonly int[] ApiProblems = [StatusCodes.Status400BadRequest, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout];
+
+    /// <summary><see cref="ApiProblems"/>, and 401 when the app's resolver finds no signed-in customer or subscription.</summary>
+    public static readonly int[] ResolverApiProblems = [.. ApiProblems, StatusCodes.Status401Unauthorized];
+
     /// <summary>
     /// Maps <paramref name="handler"/> and describes it: the handler's <see cref="System.Reflection.MethodInfo"/> (as the
     /// Request Delegate Generator adds it; ApiExplorer, and so OpenAPI, only lists endpoints that carry one), the body it

@@ -16,8 +16,6 @@ public static class DodoPlanChangeEndpointRouteBuilderExtensions
 {
     private static readonly string[] JsonContentType = ["application/json"];
 
-    private static readonly int[] ProblemStatusCodes =
-        [StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout];
 
     private const string BodyDescription =
         "JSON body: product_id (required), quantity (>= 1, default 1), proration_billing_mode (prorated_immediately | full_immediately | " +
@@ -60,11 +58,11 @@ public static class DodoPlanChangeEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(pattern);
         RequestDelegate preview = context => ServeAsync(context, subscriptionIdResolver, PlanChangeEndpointHandler.Preview);
         RequestDelegate change = context => ServeAsync(context, subscriptionIdResolver, PlanChangeEndpointHandler.Change);
-        group.MapDodoEndpoint("/preview", HttpMethods.Post, preview, typeof(ChangePlanRequest), new(StatusCodes.Status200OK, typeof(PlanChangePreview), JsonContentType), ProblemStatusCodes)
+        group.MapDodoEndpoint("/preview", HttpMethods.Post, preview, typeof(ChangePlanRequest), new(StatusCodes.Status200OK, typeof(PlanChangePreview), JsonContentType), DodoEndpointMetadata.ResolverApiProblems)
             .WithDisplayName($"Dodo plan change preview {pattern}/preview")
             .WithSummary("Previews a subscription plan change")
             .WithDescription("What changing the signed-in customer's subscription to another plan would charge now, and the plan after the change. Nothing changes. " + BodyDescription);
-        group.MapDodoEndpoint(string.Empty, HttpMethods.Post, change, typeof(ChangePlanRequest), new(StatusCodes.Status200OK, typeof(ChangePlanResult), JsonContentType), ProblemStatusCodes)
+        group.MapDodoEndpoint(string.Empty, HttpMethods.Post, change, typeof(ChangePlanRequest), new(StatusCodes.Status200OK, typeof(ChangePlanResult), JsonContentType), DodoEndpointMetadata.ResolverApiProblems)
             .WithDisplayName($"Dodo plan change {pattern}")
             .WithSummary("Changes a subscription's plan")
             .WithDescription("Changes the signed-in customer's subscription to another plan, charging per the proration mode. " + BodyDescription);

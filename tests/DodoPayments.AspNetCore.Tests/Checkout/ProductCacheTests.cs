@@ -170,7 +170,7 @@ public sealed class ProductCacheTests
     }
 
     /// <summary>Knows every product whose id does not contain "missing"; counts calls; can hold them at a gate or fail them.</summary>
-    private sealed class CountingClient : IDodoPaymentsApiClient
+    private sealed class CountingClient : UnsupportedDodoApiClient
     {
         private int _calls;
 
@@ -180,7 +180,7 @@ public sealed class ProductCacheTests
 
         public DodoApiException? FailWith { get; set; }
 
-        public async Task<Product> GetProductAsync(string productId, CancellationToken cancellationToken = default)
+        public override async Task<Product> GetProductAsync(string productId, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
             if (Gate is { } gate)
@@ -197,19 +197,5 @@ public sealed class ProductCacheTests
                 ? throw new DodoApiException(DodoApiErrorKind.ErrorResponse, "GET /products/{id}", HttpStatusCode.NotFound, "NOT_FOUND", "Product not found")
                 : new Product { ProductId = productId };
         }
-
-        public Task<CreatePaymentResponse> CreatePaymentAsync(CreatePaymentRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CreateSubscriptionResponse> CreateSubscriptionAsync(CreateSubscriptionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CheckoutSessionResponse> CreateCheckoutSessionAsync(CheckoutSessionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CustomerPortalSession> CreateCustomerPortalSessionAsync(string customerId, bool? sendEmail = null, string? returnUrl = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<ChangePlanResult> ChangePlanAsync(string subscriptionId, ChangePlanRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<PlanChangePreview> PreviewPlanChangeAsync(string subscriptionId, ChangePlanRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task CancelScheduledPlanChangeAsync(string subscriptionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -103,7 +103,7 @@ public sealed class DodoPaymentsServiceCollectionExtensionsTests
     public void AddDodoPayments_UserClientRegisteredFirst_IsKept()
     {
         var services = new ServiceCollection();
-        var mine = new NoClient();
+        var mine = new UnsupportedDodoApiClient();
         services.AddSingleton<IDodoPaymentsApiClient>(mine);
 
         services.AddDodoPayments();
@@ -145,23 +145,4 @@ public sealed class DodoPaymentsServiceCollectionExtensionsTests
     }
 
     private sealed class FixedTimeProvider : TimeProvider;
-
-    private sealed class NoClient : IDodoPaymentsApiClient
-    {
-        public Task<Product> GetProductAsync(string productId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CreatePaymentResponse> CreatePaymentAsync(CreatePaymentRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CreateSubscriptionResponse> CreateSubscriptionAsync(CreateSubscriptionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CheckoutSessionResponse> CreateCheckoutSessionAsync(CheckoutSessionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CustomerPortalSession> CreateCustomerPortalSessionAsync(string customerId, bool? sendEmail = null, string? returnUrl = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<ChangePlanResult> ChangePlanAsync(string subscriptionId, ChangePlanRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<PlanChangePreview> PreviewPlanChangeAsync(string subscriptionId, ChangePlanRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task CancelScheduledPlanChangeAsync(string subscriptionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-    }
 }
