@@ -128,7 +128,7 @@ public sealed partial class DodoApiStandIn
     {
         var currency = items[0].Product.Currency;
         var total = items.Sum(item => item.Product.Price * item.Quantity);
-        var now = TimeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var now = Iso(TimeProvider.GetUtcNow());
         return new JsonObject
         {
             ["payload_type"] = "Payment",

@@ -114,7 +114,7 @@ public sealed partial class DodoApiStandIn
             ["metadata"] = body?["metadata"]?.DeepClone() ?? new JsonObject(),
             ["total_amount"] = items.Sum(item => item.Product.Price * item.Quantity),
             ["payment_link"] = link,
-            ["expires_on"] = TimeProvider.GetUtcNow().AddDays(1).ToString("O", CultureInfo.InvariantCulture),
+            ["expires_on"] = Iso(TimeProvider.GetUtcNow().AddDays(1)),
             ["product_cart"] = new JsonArray([.. items.Select(item => (JsonNode)new JsonObject { ["product_id"] = item.Product.ProductId, ["quantity"] = item.Quantity })]),
         });
     }
@@ -137,7 +137,7 @@ public sealed partial class DodoApiStandIn
             return customerError;
         }
 
-        var quantity = body?["quantity"] is JsonValue value && value.TryGetValue<int>(out var q) ? q : 1;
+        var quantity = QuantityOf(body);
         var subscriptionId = NextId("sub");
         var paymentId = NextId("pay");
         _subscriptions[subscriptionId] = new StandInSubscription(subscriptionId, customer!.CustomerId, TimeProvider.GetUtcNow()) { ProductId = productId, Quantity = quantity, Status = "pending" };
@@ -152,7 +152,7 @@ public sealed partial class DodoApiStandIn
             ["metadata"] = body?["metadata"]?.DeepClone() ?? new JsonObject(),
             ["recurring_pre_tax_amount"] = product.Price * quantity,
             ["payment_link"] = link,
-            ["expires_on"] = TimeProvider.GetUtcNow().AddDays(1).ToString("O", CultureInfo.InvariantCulture),
+            ["expires_on"] = Iso(TimeProvider.GetUtcNow().AddDays(1)),
         });
     }
 
@@ -228,7 +228,7 @@ public sealed partial class DodoApiStandIn
             return Error(404, "NOT_FOUND", $"Product {productId} not found");
         }
 
-        var quantity = body?["quantity"] is JsonValue value && value.TryGetValue<int>(out var q) ? q : 1;
+        var quantity = QuantityOf(body);
         var oldAmount = _products.TryGetValue(subscription.ProductId, out var oldProduct) ? oldProduct.Price * subscription.Quantity : 0;
         var newAmount = newProduct.Price * quantity;
         var scheduled = (string?)body?["effective_at"] == "next_billing_date";
@@ -246,7 +246,7 @@ public sealed partial class DodoApiStandIn
             {
                 ["immediate_charge"] = new JsonObject
                 {
-                    ["effective_at"] = TimeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                    ["effective_at"] = Iso(TimeProvider.GetUtcNow()),
                     ["line_items"] = new JsonArray(new JsonObject
                     {
                         ["type"] = "subscription",
@@ -320,7 +320,7 @@ public sealed partial class DodoApiStandIn
                 return Error(404, "NOT_FOUND", $"Product {productId} not found");
             }
 
-            var quantity = line?["quantity"] is JsonValue value && value.TryGetValue<int>(out var q) ? q : 1;
+            var quantity = QuantityOf(line);
             items.Add((product, quantity));
         }
 
@@ -367,9 +367,9 @@ public sealed partial class DodoApiStandIn
             ["subscription_period_count"] = 1,
             ["subscription_period_interval"] = "Year",
             ["trial_period_days"] = 0,
-            ["created_at"] = subscription.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
-            ["previous_billing_date"] = now.AddDays(-15).ToString("O", CultureInfo.InvariantCulture),
-            ["next_billing_date"] = now.AddDays(15).ToString("O", CultureInfo.InvariantCulture),
+            ["created_at"] = Iso(subscription.CreatedAt),
+            ["previous_billing_date"] = Iso(now.AddDays(-15)),
+            ["next_billing_date"] = Iso(now.AddDays(15)),
             ["cancel_at_next_billing_date"] = false,
             ["on_demand"] = false,
             ["metadata"] = new JsonObject(),
@@ -416,6 +416,12 @@ public sealed partial class DodoApiStandIn
         : new JsonObject { ["customer_id"] = customer.CustomerId, ["email"] = customer.Email, ["name"] = customer.Name };
 
     private string Link(string page, string id) => new Uri(PublicBaseAddress, $"{page}/{id}").ToString();
+
+    /// <summary>A line's (or a body's) <c>quantity</c>, 1 when absent or not a whole number.</summary>
+    private static int QuantityOf(JsonNode? node) => node?["quantity"] is JsonValue value && value.TryGetValue<int>(out var quantity) ? quantity : 1;
+
+    /// <summary>A time as Dodo writes it: ISO 8601.</summary>
+    private static string Iso(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 
     private static JsonObject? MetadataOf(JsonObject? body) => body?["metadata"] is JsonObject metadata ? (JsonObject)metadata.DeepClone() : null;
 

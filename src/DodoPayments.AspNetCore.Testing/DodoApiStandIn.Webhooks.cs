@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -55,7 +54,7 @@ public sealed partial class DodoApiStandIn
         {
             ["business_id"] = BusinessId,
             ["type"] = type,
-            ["timestamp"] = TimeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            ["timestamp"] = Iso(TimeProvider.GetUtcNow()),
             ["data"] = data,
         }.ToJsonString();
 
