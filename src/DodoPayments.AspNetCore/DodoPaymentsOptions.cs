@@ -68,6 +68,19 @@ public sealed class DodoPaymentsOptions
     /// <summary>An absolute URL replacing the static checkout host (<c>https://checkout.dodopayments.com</c>).</summary>
     public string? CheckoutBaseUrl { get; set; }
 
+    /// <summary>
+    /// Hosts a browser-supplied <c>return_url</c> or <c>cancel_url</c> may point at (checkout and customer portal); any
+    /// other host answers 400. Empty (the default) allows only the host of <see cref="ReturnUrl"/>. The request's own
+    /// <c>Host</c> header never makes a host allowed.
+    /// </summary>
+    public IList<string> AllowedReturnHosts { get; set; } = [];
+
+    /// <summary>
+    /// The largest checkout or plan change body accepted, in bytes; a larger one answers 413 without being read whole.
+    /// Default 64 KiB.
+    /// </summary>
+    public long MaxRequestBodySize { get; set; } = 64 * 1024;
+
     /// <summary>How long a call to the Dodo API may take before it is abandoned (answered 504 by the endpoints). Default 30 seconds.</summary>
     public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

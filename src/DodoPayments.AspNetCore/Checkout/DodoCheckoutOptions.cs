@@ -14,4 +14,11 @@ public sealed class DodoCheckoutOptions
     /// Empty (the default) accepts every product of the business.
     /// </summary>
     public IList<string> AllowedProductIds { get; set; } = [];
+
+    /// <summary>
+    /// Whether a checkout session body may carry fields this package does not model, forwarded to Dodo as they are.
+    /// Off by default: Dodo adds fields often, and a new one could change what the customer pays, so a browser may not
+    /// send one unless the app opts in here (the app's hook can always set any field server-side).
+    /// </summary>
+    public bool ForwardUnknownFields { get; set; }
 }

@@ -19,6 +19,8 @@ internal static class DodoPaymentsOptionsBinder
         BindString(section, nameof(DodoPaymentsOptions.CheckoutBaseUrl), value => options.CheckoutBaseUrl = value);
         BindList(section, nameof(DodoPaymentsOptions.WebhookKeys), list => options.WebhookKeys = list);
         BindTimeSpan(section, nameof(DodoPaymentsOptions.ApiTimeout), path, options, value => options.ApiTimeout = value);
+        BindList(section, nameof(DodoPaymentsOptions.AllowedReturnHosts), list => options.AllowedReturnHosts = list);
+        BindLong(section, nameof(DodoPaymentsOptions.MaxRequestBodySize), path, options, value => options.MaxRequestBodySize = value);
 
         var environment = section[nameof(DodoPaymentsOptions.Environment)];
         if (!string.IsNullOrWhiteSpace(environment))
@@ -38,29 +40,26 @@ internal static class DodoPaymentsOptionsBinder
         BindTimeSpan(checkout, nameof(options.Checkout.ProductCacheDuration), checkoutPath, options, value => options.Checkout.ProductCacheDuration = value);
         BindTimeSpan(checkout, nameof(options.Checkout.MissingProductCacheDuration), checkoutPath, options, value => options.Checkout.MissingProductCacheDuration = value);
         BindList(checkout, nameof(options.Checkout.AllowedProductIds), list => options.Checkout.AllowedProductIds = list);
+        BindBool(checkout, nameof(options.Checkout.ForwardUnknownFields), checkoutPath, options, value => options.Checkout.ForwardUnknownFields = value);
 
         var planChange = section.GetSection(nameof(DodoPaymentsOptions.PlanChange));
-        BindString(planChange, nameof(options.PlanChange.DefaultProrationBillingMode), value => options.PlanChange.DefaultProrationBillingMode = value);
+        BindString(planChange, nameof(options.PlanChange.ProrationBillingMode), value => options.PlanChange.ProrationBillingMode = value);
+        BindString(planChange, nameof(options.PlanChange.OnPaymentFailure), value => options.PlanChange.OnPaymentFailure = value);
         BindList(planChange, nameof(options.PlanChange.AllowedProductIds), list => options.PlanChange.AllowedProductIds = list);
 
         var webhooks = section.GetSection(nameof(DodoPaymentsOptions.Webhooks));
         var webhooksPath = $"{path}:{nameof(DodoPaymentsOptions.Webhooks)}";
-        var maxBody = webhooks[nameof(options.Webhooks.MaxRequestBodySize)];
-        if (!string.IsNullOrWhiteSpace(maxBody))
-        {
-            if (long.TryParse(maxBody, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size))
-            {
-                options.Webhooks.MaxRequestBodySize = size;
-            }
-            else
-            {
-                options.BindingErrors.Add($"{webhooksPath}:MaxRequestBodySize must be a whole number of bytes, not '{maxBody}'.");
-            }
-        }
-
+        BindLong(webhooks, nameof(options.Webhooks.MaxRequestBodySize), webhooksPath, options, value => options.Webhooks.MaxRequestBodySize = value);
         BindTimeSpan(webhooks, nameof(options.Webhooks.TimestampTolerance), webhooksPath, options, value => options.Webhooks.TimestampTolerance = value);
         BindTimeSpan(webhooks, nameof(options.Webhooks.IdempotencyRetention), webhooksPath, options, value => options.Webhooks.IdempotencyRetention = value);
         BindTimeSpan(webhooks, nameof(options.Webhooks.SlowHandlerThreshold), webhooksPath, options, value => options.Webhooks.SlowHandlerThreshold = value);
+        BindTimeSpan(webhooks, nameof(options.Webhooks.HandlerTimeout), webhooksPath, options, value => options.Webhooks.HandlerTimeout = value);
+        BindTimeSpan(webhooks, nameof(options.Webhooks.ClaimLease), webhooksPath, options, value => options.Webhooks.ClaimLease = value);
+
+        var inbox = webhooks.GetSection(nameof(options.Webhooks.Inbox));
+        var inboxPath = $"{webhooksPath}:{nameof(options.Webhooks.Inbox)}";
+        BindLong(inbox, nameof(options.Webhooks.Inbox.MaxAttempts), inboxPath, options, value => options.Webhooks.Inbox.MaxAttempts = (int)Math.Clamp(value, int.MinValue, int.MaxValue));
+        BindTimeSpan(inbox, nameof(options.Webhooks.Inbox.FirstRetryDelay), inboxPath, options, value => options.Webhooks.Inbox.FirstRetryDelay = value);
     }
 
     /// <summary>Reads <c>test_mode</c>, <c>live_mode</c>, <c>TestMode</c> or <c>LiveMode</c>, in any case.</summary>
@@ -102,6 +101,42 @@ internal static class DodoPaymentsOptionsBinder
         if (children.Count > 0)
         {
             assign(children);
+        }
+    }
+
+    private static void BindLong(IConfiguration section, string key, string path, DodoPaymentsOptions options, Action<long> assign)
+    {
+        var value = section[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+        {
+            assign(parsed);
+        }
+        else
+        {
+            options.BindingErrors.Add($"{path}:{key} must be a whole number, not '{value}'.");
+        }
+    }
+
+    private static void BindBool(IConfiguration section, string key, string path, DodoPaymentsOptions options, Action<bool> assign)
+    {
+        var value = section[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        if (bool.TryParse(value.Trim(), out var parsed))
+        {
+            assign(parsed);
+        }
+        else
+        {
+            options.BindingErrors.Add($"{path}:{key} must be true or false, not '{value}'.");
         }
     }
 

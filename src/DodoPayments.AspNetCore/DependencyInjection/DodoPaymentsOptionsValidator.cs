@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.Http;
 using DodoPayments.AspNetCore.Webhooks;
 using FluentValidation;
 
@@ -11,6 +12,8 @@ internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPayme
 {
     private static readonly string[] ProrationBillingModes =
         ["prorated_immediately", "full_immediately", "difference_immediately", "do_not_bill"];
+
+    private static readonly string[] OnPaymentFailureValues = ["prevent_change", "apply_change"];
 
     private static readonly TimeSpan LongestApiTimeout = TimeSpan.FromMinutes(10);
 
@@ -46,17 +49,17 @@ internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPayme
             .WithMessage((_, _) => $"{path}:WebhookKeys has an entry that is not a valid signing secret: expected whsec_ followed by base64.");
 
         RuleFor(options => options.ReturnUrl)
-            .Must(BeAbsoluteHttpUrl)
+            .Must(DodoUrls.IsAbsoluteHttpUrl)
             .When(options => options.ReturnUrl is not null)
             .WithMessage($"{path}:ReturnUrl must be an absolute http or https URL such as https://shop.example.com/thanks.");
 
         RuleFor(options => options.ApiBaseUrl)
-            .Must(BeAbsoluteHttpUrl)
+            .Must(DodoUrls.IsAbsoluteHttpUrl)
             .When(options => options.ApiBaseUrl is not null)
             .WithMessage($"{path}:ApiBaseUrl must be an absolute http or https URL such as https://test.dodopayments.com.");
 
         RuleFor(options => options.CheckoutBaseUrl)
-            .Must(BeAbsoluteHttpUrl)
+            .Must(DodoUrls.IsAbsoluteHttpUrl)
             .When(options => options.CheckoutBaseUrl is not null)
             .WithMessage($"{path}:CheckoutBaseUrl must be an absolute http or https URL such as https://test.checkout.dodopayments.com.");
 
@@ -72,9 +75,21 @@ internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPayme
             .GreaterThanOrEqualTo(TimeSpan.Zero)
             .WithMessage($"{path}:Checkout:MissingProductCacheDuration must not be negative.");
 
-        RuleFor(options => options.PlanChange.DefaultProrationBillingMode)
+        RuleFor(options => options.PlanChange.ProrationBillingMode)
             .Must(mode => ProrationBillingModes.Contains(mode, StringComparer.Ordinal))
-            .WithMessage(options => $"{path}:PlanChange:DefaultProrationBillingMode must be one of {string.Join(", ", ProrationBillingModes)}, not '{options.PlanChange.DefaultProrationBillingMode}'.");
+            .WithMessage(options => $"{path}:PlanChange:ProrationBillingMode must be one of {string.Join(", ", ProrationBillingModes)}, not '{options.PlanChange.ProrationBillingMode}'.");
+
+        RuleFor(options => options.PlanChange.OnPaymentFailure)
+            .Must(value => value is null || OnPaymentFailureValues.Contains(value, StringComparer.Ordinal))
+            .WithMessage(options => $"{path}:PlanChange:OnPaymentFailure must be one of {string.Join(", ", OnPaymentFailureValues)} or unset, not '{options.PlanChange.OnPaymentFailure}'.");
+
+        RuleFor(options => options.MaxRequestBodySize)
+            .GreaterThan(0)
+            .WithMessage($"{path}:MaxRequestBodySize must be a positive number of bytes.");
+
+        RuleForEach(options => options.AllowedReturnHosts)
+            .Must(host => Uri.CheckHostName(host) != UriHostNameType.Unknown)
+            .WithMessage((_, host) => $"{path}:AllowedReturnHosts has an entry that is not a host name: '{host}' (write shop.example.com, without a scheme or path).");
 
         RuleFor(options => options.Webhooks.MaxRequestBodySize)
             .GreaterThan(0)
@@ -91,11 +106,21 @@ internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPayme
         RuleFor(options => options.Webhooks.SlowHandlerThreshold)
             .GreaterThan(TimeSpan.Zero)
             .WithMessage($"{path}:Webhooks:SlowHandlerThreshold must be more than zero.");
-    }
 
-    /// <summary>Absolute http or https. (On Unix a bare <c>/thanks</c> parses as an absolute <c>file://</c> URI, hence the scheme check.)</summary>
-    internal static bool BeAbsoluteHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-        && !string.IsNullOrEmpty(uri.Host);
+        RuleFor(options => options.Webhooks.HandlerTimeout)
+            .GreaterThan(TimeSpan.Zero)
+            .WithMessage($"{path}:Webhooks:HandlerTimeout must be more than zero.");
+
+        RuleFor(options => options.Webhooks.ClaimLease)
+            .GreaterThanOrEqualTo(TimeSpan.FromSeconds(1))
+            .WithMessage($"{path}:Webhooks:ClaimLease must be at least one second.");
+
+        RuleFor(options => options.Webhooks.Inbox.MaxAttempts)
+            .GreaterThan(0)
+            .WithMessage($"{path}:Webhooks:Inbox:MaxAttempts must be at least 1.");
+
+        RuleFor(options => options.Webhooks.Inbox.FirstRetryDelay)
+            .GreaterThan(TimeSpan.Zero)
+            .WithMessage($"{path}:Webhooks:Inbox:FirstRetryDelay must be more than zero.");
+    }
 }

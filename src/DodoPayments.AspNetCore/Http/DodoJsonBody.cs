@@ -1,6 +1,9 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
@@ -27,22 +30,72 @@ internal static class DodoJsonBody
     /// <summary>The <see cref="IAcceptsMetadata"/> describing the body in OpenAPI; optional, so a body sent without a <c>Content-Type</c> is still routed.</summary>
     public static IAcceptsMetadata Accepts(Type requestType) => new AcceptsMetadata(AcceptedContentTypes, requestType, isOptional: true);
 
-    public static async Task<(T? Value, ValidationProblem? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo)
+    /// <summary>
+    /// Reads the body as <typeparamref name="T"/>. At most <paramref name="maxBodySize"/> bytes are read: a larger body
+    /// (by its <c>Content-Length</c>, or once more arrives) is refused with 413 without being read whole. With
+    /// <paramref name="requireJsonContentType"/> (endpoints acting for a signed-in user), only <c>application/json</c>
+    /// is read and anything else is refused with 415, so a cross-site form cannot drive the endpoint.
+    /// </summary>
+    /// <returns>The value, or a 400 naming the field (<c>Invalid</c>), or a 413/415 (<c>Refused</c>).</returns>
+    public static async Task<(T? Value, ValidationProblem? Invalid, ProblemHttpResult? Refused)> ReadAsync<T>(
+        HttpRequest request, JsonTypeInfo<T> typeInfo, long maxBodySize, bool requireJsonContentType = false)
         where T : class
     {
-        if (!IsReadableAsJson(request.ContentType))
+        if (requireJsonContentType ? !IsJson(request.ContentType) : !IsReadableAsJson(request.ContentType))
         {
-            return (null, DodoProblems.Invalid(BodyKey, "Send the body as JSON, with Content-Type: application/json."));
+            return requireJsonContentType
+                ? (null, null, TypedResults.Problem(
+                    statusCode: StatusCodes.Status415UnsupportedMediaType,
+                    title: "Send the body as JSON.",
+                    detail: "This endpoint accepts only Content-Type: application/json."))
+                : (null, DodoProblems.Invalid(BodyKey, "Send the body as JSON, with Content-Type: application/json."), null);
+        }
+
+        if (request.ContentLength > maxBodySize)
+        {
+            return (null, null, TooLarge(maxBodySize));
+        }
+
+        // Let the server enforce the same limit while reading, whatever its own default (Kestrel's is 30 MB).
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = maxBodySize;
+        }
+
+        var reader = request.BodyReader;
+        ReadResult read;
+        try
+        {
+            while (true)
+            {
+                read = await reader.ReadAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+                if (read.Buffer.Length > maxBodySize)
+                {
+                    reader.AdvanceTo(read.Buffer.End);
+                    return (null, null, TooLarge(maxBodySize));
+                }
+
+                if (read.IsCompleted)
+                {
+                    break;
+                }
+
+                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            }
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, null, TooLarge(maxBodySize));
         }
 
         try
         {
-            var value = await IsEmptyAsync(request).ConfigureAwait(false)
+            var value = read.Buffer.IsEmpty
                 ? JsonSerializer.Deserialize("{}"u8, typeInfo)
-                : await JsonSerializer.DeserializeAsync(request.BodyReader.AsStream(), typeInfo, request.HttpContext.RequestAborted).ConfigureAwait(false);
+                : Deserialize(read.Buffer, typeInfo);
             return value is null
-                ? (null, DodoProblems.Invalid(BodyKey, "The body must be a JSON object."))
-                : (value, null);
+                ? (null, DodoProblems.Invalid(BodyKey, "The body must be a JSON object."), null)
+                : (value, null, null);
         }
         catch (JsonException exception)
         {
@@ -52,10 +105,25 @@ internal static class DodoJsonBody
 
             // A syntax error comes wrapped around the reader's own JsonException; a value of the wrong type does not.
             return exception.InnerException is JsonException || WireName(exception.Path) == BodyKey
-                ? (null, DodoProblems.Invalid(BodyKey, $"The body is not valid JSON{where}."))
-                : (null, DodoProblems.Invalid(WireName(exception.Path), $"The value has the wrong type{where}."));
+                ? (null, DodoProblems.Invalid(BodyKey, $"The body is not valid JSON{where}."), null)
+                : (null, DodoProblems.Invalid(WireName(exception.Path), $"The value has the wrong type{where}."), null);
+        }
+        finally
+        {
+            reader.AdvanceTo(read.Buffer.End);
         }
     }
+
+    private static T? Deserialize<T>(ReadOnlySequence<byte> body, JsonTypeInfo<T> typeInfo)
+    {
+        var json = new Utf8JsonReader(body);
+        return JsonSerializer.Deserialize(ref json, typeInfo);
+    }
+
+    private static ProblemHttpResult TooLarge(long maxBodySize) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The request body is too large.",
+        detail: $"The body may be at most {maxBodySize} bytes (DodoPayments:MaxRequestBodySize).");
 
     /// <summary><c>$.product_cart[0].quantity</c> → <c>product_cart[0].quantity</c>; <c>$</c> or nothing → <c>body</c>.</summary>
     internal static string WireName(string? jsonPath)
@@ -67,6 +135,11 @@ internal static class DodoJsonBody
 
         return jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
     }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsReadableAsJson(string? contentType)
     {
@@ -83,22 +156,5 @@ internal static class DodoJsonBody
         return mediaType.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase)
             || mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>
-    /// Whether the body is empty, without consuming it (a chunked body has no length to tell). It peeks through
-    /// <see cref="HttpRequest.BodyReader"/>, so the body is then read through it too, never past what was peeked.
-    /// </summary>
-    private static async Task<bool> IsEmptyAsync(HttpRequest request)
-    {
-        if (request.ContentLength is { } length)
-        {
-            return length == 0;
-        }
-
-        var read = await request.BodyReader.ReadAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
-        var empty = read.Buffer.IsEmpty && read.IsCompleted;
-        request.BodyReader.AdvanceTo(read.Buffer.Start);
-        return empty;
     }
 }

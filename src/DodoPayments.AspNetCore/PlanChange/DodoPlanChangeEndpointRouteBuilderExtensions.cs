@@ -30,7 +30,7 @@ public static class DodoPlanChangeEndpointRouteBuilderExtensions
     /// </summary>
     /// <remarks>
     /// The JSON body is Dodo's: <c>product_id</c> (required), <c>quantity</c> (at least 1; 1 when absent),
-    /// <c>proration_billing_mode</c> (<see cref="PlanChange.DodoPlanChangeOptions.DefaultProrationBillingMode"/> when absent),
+    /// <c>proration_billing_mode</c> (<see cref="PlanChange.DodoPlanChangeOptions.ProrationBillingMode"/> when absent),
     /// <c>addons</c>, <c>discount_codes</c> (at most 20), <c>effective_at</c> and <c>on_payment_failure</c>. It is validated
     /// before Dodo is called (400 naming the field), and <c>product_id</c> must be one of
     /// <see cref="PlanChange.DodoPlanChangeOptions.AllowedProductIds"/> when that list is set.

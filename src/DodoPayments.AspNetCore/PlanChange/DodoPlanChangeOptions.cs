@@ -4,10 +4,16 @@ namespace DodoPayments.AspNetCore.PlanChange;
 public sealed class DodoPlanChangeOptions
 {
     /// <summary>
-    /// The proration mode used when a request names none: <c>prorated_immediately</c> (the default),
-    /// <c>full_immediately</c>, <c>difference_immediately</c> or <c>do_not_bill</c>.
+    /// How a plan change is billed: <c>prorated_immediately</c> (the default), <c>full_immediately</c>,
+    /// <c>difference_immediately</c> or <c>do_not_bill</c>. The app decides this (here or in its hook), never the browser.
     /// </summary>
-    public string DefaultProrationBillingMode { get; set; } = "prorated_immediately";
+    public string ProrationBillingMode { get; set; } = "prorated_immediately";
+
+    /// <summary>
+    /// What Dodo does when the plan change's payment fails: <c>prevent_change</c> or <c>apply_change</c>; unset (the
+    /// default) leaves it to Dodo. The app decides this (here or in its hook), never the browser.
+    /// </summary>
+    public string? OnPaymentFailure { get; set; }
 
     /// <summary>
     /// When not empty, the only products a subscription may be changed to (an app's plans), so a visitor cannot

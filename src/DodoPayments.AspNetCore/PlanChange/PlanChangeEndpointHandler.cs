@@ -44,11 +44,17 @@ internal sealed partial class PlanChangeEndpointHandler(
                 detail: "Plan changes are only available to a signed-in customer with a subscription.");
         }
 
-        var (request, bodyProblem) = await DodoJsonBody.ReadAsync(context.Request, DodoApiJsonContext.Default.ChangePlanRequest).ConfigureAwait(false);
+        var (request, bodyProblem, refused) = await DodoJsonBody.ReadAsync(context.Request, DodoApiJsonContext.Default.ChangePlanRequest, options.CurrentValue.MaxRequestBodySize, requireJsonContentType: true).ConfigureAwait(false);
         if (bodyProblem is not null)
         {
             Log.UnreadableBody(logger, operation.Name);
             return bodyProblem;
+        }
+
+        if (refused is not null)
+        {
+            Log.UnreadableBody(logger, operation.Name);
+            return refused;
         }
 
         var validator = context.RequestServices.GetRequiredService<IValidator<ChangePlanRequest>>();
@@ -68,7 +74,7 @@ internal sealed partial class PlanChangeEndpointHandler(
         }
 
         request!.Quantity ??= 1;
-        request.ProrationBillingMode ??= planChange.DefaultProrationBillingMode;
+        request.ProrationBillingMode ??= planChange.ProrationBillingMode;
 
         var client = context.RequestServices.GetRequiredService<IDodoPaymentsApiClient>();
         try

@@ -118,7 +118,7 @@ public sealed class PlanChangeEndpointTests
     {
         // Arrange
         var dodo = NewStandIn();
-        await using var app = await StartAsync(dodo, settings: new Dictionary<string, string?> { ["DodoPayments:PlanChange:DefaultProrationBillingMode"] = "do_not_bill" });
+        await using var app = await StartAsync(dodo, settings: new Dictionary<string, string?> { ["DodoPayments:PlanChange:ProrationBillingMode"] = "do_not_bill" });
 
         // Act
         await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
@@ -242,7 +242,7 @@ public sealed class PlanChangeEndpointTests
     }
 
     [Fact]
-    public async Task Body_EmptyWithoutContentType_Answers400NamingProductId()
+    public async Task Body_EmptyWithoutContentType_Answers415WithoutCallingDodo()
     {
         // Arrange
         var dodo = NewStandIn();
@@ -252,13 +252,13 @@ public sealed class PlanChangeEndpointTests
         var response = await app.Client.PostAsync(Pattern, content: null);
 
         // Assert
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
-        Assert.Contains("product_id", problem!.Errors.Keys);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(dodo.Requests);
     }
 
     [Fact]
-    public async Task Body_NotJson_Answers400WithoutCallingDodo()
+    public async Task Body_Form_Answers415WithoutCallingDodo()
     {
         // Arrange
         var dodo = NewStandIn();
@@ -268,7 +268,7 @@ public sealed class PlanChangeEndpointTests
         var response = await app.Client.PostAsync(Pattern, new FormUrlEncodedContent(new Dictionary<string, string> { ["product_id"] = "pdt_pro" }));
 
         // Assert
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Empty(dodo.Requests);
     }

@@ -48,7 +48,7 @@ public sealed class DodoPaymentsOptionsBinderTests
             ["DodoPayments:Checkout:ProductCacheDuration"] = "00:10:00",
             ["DodoPayments:Checkout:MissingProductCacheDuration"] = "00:00:05",
             ["DodoPayments:Checkout:AllowedProductIds:0"] = "pdt_a",
-            ["DodoPayments:PlanChange:DefaultProrationBillingMode"] = "do_not_bill",
+            ["DodoPayments:PlanChange:ProrationBillingMode"] = "do_not_bill",
             ["DodoPayments:PlanChange:AllowedProductIds:0"] = "pdt_pro",
             ["DodoPayments:Webhooks:MaxRequestBodySize"] = "2048",
             ["DodoPayments:Webhooks:TimestampTolerance"] = "00:01:00",
@@ -59,7 +59,7 @@ public sealed class DodoPaymentsOptionsBinderTests
         Assert.Equal(TimeSpan.FromMinutes(10), options.Checkout.ProductCacheDuration);
         Assert.Equal(TimeSpan.FromSeconds(5), options.Checkout.MissingProductCacheDuration);
         Assert.Equal(["pdt_a"], options.Checkout.AllowedProductIds);
-        Assert.Equal("do_not_bill", options.PlanChange.DefaultProrationBillingMode);
+        Assert.Equal("do_not_bill", options.PlanChange.ProrationBillingMode);
         Assert.Equal(["pdt_pro"], options.PlanChange.AllowedProductIds);
         Assert.Equal(2048, options.Webhooks.MaxRequestBodySize);
         Assert.Equal(TimeSpan.FromMinutes(1), options.Webhooks.TimestampTolerance);
@@ -78,7 +78,7 @@ public sealed class DodoPaymentsOptionsBinderTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.ApiTimeout);
         Assert.Equal(TimeSpan.FromMinutes(5), options.Checkout.ProductCacheDuration);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Checkout.MissingProductCacheDuration);
-        Assert.Equal("prorated_immediately", options.PlanChange.DefaultProrationBillingMode);
+        Assert.Equal("prorated_immediately", options.PlanChange.ProrationBillingMode);
         Assert.Equal(1024 * 1024, options.Webhooks.MaxRequestBodySize);
         Assert.Equal(TimeSpan.FromMinutes(5), options.Webhooks.TimestampTolerance);
         Assert.Equal(TimeSpan.FromHours(72), options.Webhooks.IdempotencyRetention);

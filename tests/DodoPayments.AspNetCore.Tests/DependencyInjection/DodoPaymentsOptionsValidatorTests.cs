@@ -161,11 +161,11 @@ public sealed class DodoPaymentsOptionsValidatorTests
     public void Validate_UnknownProrationMode_NamesTheKeyAndTheModes()
     {
         var options = new DodoPaymentsOptions();
-        options.PlanChange.DefaultProrationBillingMode = "sometimes";
+        options.PlanChange.ProrationBillingMode = "sometimes";
 
         var error = Assert.Single(Validate(options));
 
-        Assert.StartsWith("DodoPayments:PlanChange:DefaultProrationBillingMode must be one of prorated_immediately, full_immediately, difference_immediately, do_not_bill", error, StringComparison.Ordinal);
+        Assert.StartsWith("DodoPayments:PlanChange:ProrationBillingMode must be one of prorated_immediately, full_immediately, difference_immediately, do_not_bill", error, StringComparison.Ordinal);
     }
 
     [Fact]

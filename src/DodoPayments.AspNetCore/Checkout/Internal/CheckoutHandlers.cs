@@ -78,10 +78,15 @@ internal sealed partial class CheckoutHandlers(
     /// <summary><c>POST</c>: a checkout session, <c>POST /checkouts</c>.</summary>
     public async Task<Results<Ok<CheckoutUrlResponse>, ValidationProblem, ProblemHttpResult>> SessionAsync(HttpContext context)
     {
-        var (request, unreadable) = await DodoJsonBody.ReadAsync(context.Request, DodoCheckoutJsonContext.Default.CheckoutSessionRequest).ConfigureAwait(false);
+        var (request, unreadable, refused) = await DodoJsonBody.ReadAsync(context.Request, DodoCheckoutJsonContext.Default.CheckoutSessionRequest, options.CurrentValue.MaxRequestBodySize).ConfigureAwait(false);
         if (unreadable is not null)
         {
             return unreadable;
+        }
+
+        if (refused is not null)
+        {
+            return refused;
         }
 
         if (Validate(sessionValidator, request!, Session) is { } invalid)
@@ -133,10 +138,15 @@ internal sealed partial class CheckoutHandlers(
     /// <summary><c>POST</c>: a dynamic checkout; the product decides between <c>POST /subscriptions</c> and <c>POST /payments</c>.</summary>
     public async Task<Results<Ok<CheckoutUrlResponse>, ValidationProblem, ProblemHttpResult>> DynamicAsync(HttpContext context)
     {
-        var (request, unreadable) = await DodoJsonBody.ReadAsync(context.Request, DodoCheckoutJsonContext.Default.DynamicCheckoutRequest).ConfigureAwait(false);
+        var (request, unreadable, refused) = await DodoJsonBody.ReadAsync(context.Request, DodoCheckoutJsonContext.Default.DynamicCheckoutRequest, options.CurrentValue.MaxRequestBodySize).ConfigureAwait(false);
         if (unreadable is not null)
         {
             return unreadable;
+        }
+
+        if (refused is not null)
+        {
+            return refused;
         }
 
         if (Validate(dynamicValidator, request!, Dynamic) is { } invalid)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.DependencyInjection;
+using DodoPayments.AspNetCore.Http;
 using FluentValidation;
 
 namespace DodoPayments.AspNetCore.Checkout.Internal;
@@ -18,7 +19,7 @@ internal static class CheckoutRules
 
     public static bool IsCurrency(string? value) => value is not null && IsoCodes.Currencies.Contains(value);
 
-    public static bool IsAbsoluteUrl(string? value) => DodoPaymentsOptionsValidator.BeAbsoluteHttpUrl(value);
+    public static bool IsAbsoluteUrl(string? value) => DodoUrls.IsAbsoluteHttpUrl(value);
 
     /// <summary>The first metadata entry whose value is not a string, number or boolean, or null when all are.</summary>
     public static string? FirstNonScalarMetadataKey(Dictionary<string, JsonElement>? metadata) =>
