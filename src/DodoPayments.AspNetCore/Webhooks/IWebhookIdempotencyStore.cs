@@ -1,37 +1,74 @@
 namespace DodoPayments.AspNetCore.Webhooks;
 
 /// <summary>
-/// Remembers which <c>webhook-id</c>s were processed, so an event is handled once even though Dodo delivers it
-/// again (retries, duplicates, several deliveries at once).
+/// Remembers which <c>webhook-id</c>s were processed, and which of their handlers completed, so an event is handled
+/// once even though Dodo delivers it again (retries, duplicates, several deliveries at once, several instances).
 /// </summary>
 /// <remarks>
-/// The default store lives in the process memory: right for one instance. Apps running several instances register
-/// a shared implementation (a database, Redis) before <c>AddDodoPayments</c>, or replace the registration; the
-/// package registers its own with <c>TryAdd</c>. <see cref="TryClaimAsync"/> must be atomic across every instance
-/// sharing the store.
+/// <para>
+/// A claim is fenced: <see cref="TryClaimAsync"/> returns a <see cref="WebhookClaim"/> carrying an owner token, and
+/// every later call takes that claim, so an instance whose lease expired (and whose event another instance claimed
+/// since) can neither record handlers, nor complete, nor release the event. The lease is renewed with
+/// <see cref="RenewAsync"/> while handlers run, so a live handler keeps its claim however long it takes, and a
+/// crashed instance's claim expires after one lease.
+/// </para>
+/// <para>
+/// The default store lives in the process memory: right for tests and one instance in Development. The
+/// <c>DodoPayments.AspNetCore.EntityFrameworkCore</c> package keeps the same state in the app's database. Every
+/// implementation must make <see cref="TryClaimAsync"/> atomic across all instances sharing the store.
+/// </para>
 /// </remarks>
 public interface IWebhookIdempotencyStore
 {
-    /// <summary>Atomically claims <paramref name="webhookId"/> for processing.</summary>
+    /// <summary>
+    /// Atomically claims <paramref name="webhookId"/> for processing: succeeds when the event is unknown, or was
+    /// released, or its last claim's lease has expired.
+    /// </summary>
     /// <param name="webhookId">The <c>webhook-id</c> of the delivery.</param>
-    /// <param name="lease">
-    /// How long a claim holds when neither <see cref="CompleteAsync"/> nor <see cref="ReleaseAsync"/> follows (an
-    /// instance that crashed mid-processing); after it, the event can be claimed again.
-    /// </param>
+    /// <param name="lease">How long the claim holds unless renewed (<c>DodoPayments:Webhooks:ClaimLease</c>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Whether the caller now holds the event, or it was processed, or it is being processed.</returns>
-    ValueTask<WebhookClaimResult> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken);
+    /// <returns>
+    /// A claim whose <see cref="WebhookClaim.Result"/> says whether the caller now holds the event (with the handlers
+    /// that completed in an earlier attempt), or it was processed, or another claim on it is live.
+    /// </returns>
+    ValueTask<WebhookClaim> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Records a claimed event as processed, for at least <paramref name="retention"/>.</summary>
-    /// <param name="webhookId">The claimed <c>webhook-id</c>.</param>
+    /// <summary>Extends a held claim's lease to <paramref name="lease"/> from now.</summary>
+    /// <param name="claim">A claim this caller holds.</param>
+    /// <param name="lease">The new lease, from now.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>False when the claim was lost (its lease expired and another claim took the event, or it completed).</returns>
+    ValueTask<bool> RenewAsync(WebhookClaim claim, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts recording one handler's run. The handler runs after this call, resolved from
+    /// <paramref name="handlerServices"/>; a store that keeps its state in a database the handler also writes to
+    /// (the EF Core store and the app's <c>DbContext</c>) opens a transaction there, so the handler's own changes and
+    /// its completion record commit together or not at all.
+    /// </summary>
+    /// <param name="claim">A claim this caller holds.</param>
+    /// <param name="handlerKey">The handler's stable name (the same in every process): its type and event type.</param>
+    /// <param name="handlerServices">The DI scope the handler is resolved from and runs in.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// The run: <see cref="IWebhookHandlerCompletion.CommitAsync"/> after the handler succeeded; disposing it without
+    /// committing (the handler threw) rolls back whatever it recorded.
+    /// </returns>
+    ValueTask<IWebhookHandlerCompletion> BeginHandlerAsync(WebhookClaim claim, string handlerKey, IServiceProvider handlerServices, CancellationToken cancellationToken);
+
+    /// <summary>Records a held event as processed, for at least <paramref name="retention"/>, and ends the claim.</summary>
+    /// <param name="claim">A claim this caller holds.</param>
     /// <param name="retention">How long to remember it (<c>DodoPayments:Webhooks:IdempotencyRetention</c>, 72 hours by default).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the event is recorded.</returns>
-    ValueTask CompleteAsync(string webhookId, TimeSpan retention, CancellationToken cancellationToken);
+    /// <returns>False when the claim was lost, so nothing was recorded.</returns>
+    ValueTask<bool> CompleteAsync(WebhookClaim claim, TimeSpan retention, CancellationToken cancellationToken);
 
-    /// <summary>Gives a claim up after a failure, so the next delivery of the event runs its handlers.</summary>
-    /// <param name="webhookId">The claimed <c>webhook-id</c>.</param>
+    /// <summary>
+    /// Gives a held claim up after a failure, so the next delivery of the event runs the handlers that have not
+    /// completed. The completion records of handlers that did complete are kept.
+    /// </summary>
+    /// <param name="claim">A claim this caller holds.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the claim is released.</returns>
-    ValueTask ReleaseAsync(string webhookId, CancellationToken cancellationToken);
+    /// <returns>False when the claim was lost already.</returns>
+    ValueTask<bool> ReleaseAsync(WebhookClaim claim, CancellationToken cancellationToken);
 }

@@ -9,6 +9,6 @@ public enum WebhookClaimResult
     /// <summary>The event was processed already: acknowledge it without running handlers.</summary>
     AlreadyProcessed,
 
-    /// <summary>Another delivery of the event is being processed right now.</summary>
+    /// <summary>Another live claim holds the event right now.</summary>
     InProgress,
 }

@@ -70,13 +70,25 @@ public class WebhookPipelineBenchmarks
         public override DateTimeOffset GetUtcNow() => now;
     }
 
-    private sealed class AlwaysClaimStore : IWebhookIdempotencyStore
+    private sealed class AlwaysClaimStore : IWebhookIdempotencyStore, IWebhookHandlerCompletion
     {
-        public ValueTask<WebhookClaimResult> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken) => ValueTask.FromResult(WebhookClaimResult.Claimed);
+        private static readonly Guid Owner = Guid.NewGuid();
 
-        public ValueTask CompleteAsync(string webhookId, TimeSpan retention, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<WebhookClaim> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(WebhookClaim.Claimed(webhookId, Owner));
 
-        public ValueTask ReleaseAsync(string webhookId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<bool> RenewAsync(WebhookClaim claim, TimeSpan lease, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+        public ValueTask<IWebhookHandlerCompletion> BeginHandlerAsync(WebhookClaim claim, string handlerKey, IServiceProvider handlerServices, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IWebhookHandlerCompletion>(this);
+
+        public ValueTask<bool> CompleteAsync(WebhookClaim claim, TimeSpan retention, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+        public ValueTask<bool> ReleaseAsync(WebhookClaim claim, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+        public ValueTask CommitAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class CountingHandler : IPaymentSucceededHandler

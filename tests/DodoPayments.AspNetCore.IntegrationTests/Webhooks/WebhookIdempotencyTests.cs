@@ -147,25 +147,43 @@ public sealed class WebhookIdempotencyTests
 
     private sealed class FailingCompleteStore : IWebhookIdempotencyStore
     {
-        public ValueTask<WebhookClaimResult> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken) => ValueTask.FromResult(WebhookClaimResult.Claimed);
+        public ValueTask<WebhookClaim> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(WebhookClaim.Claimed(webhookId, Guid.NewGuid()));
 
-        public ValueTask CompleteAsync(string webhookId, TimeSpan retention, CancellationToken cancellationToken) => throw new TimeoutException("The store timed out.");
+        public ValueTask<bool> RenewAsync(WebhookClaim claim, TimeSpan lease, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 
-        public ValueTask ReleaseAsync(string webhookId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<IWebhookHandlerCompletion> BeginHandlerAsync(WebhookClaim claim, string handlerKey, IServiceProvider handlerServices, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IWebhookHandlerCompletion>(new NoCompletion());
+
+        public ValueTask<bool> CompleteAsync(WebhookClaim claim, TimeSpan retention, CancellationToken cancellationToken) => throw new TimeoutException("The store timed out.");
+
+        public ValueTask<bool> ReleaseAsync(WebhookClaim claim, CancellationToken cancellationToken) => ValueTask.FromResult(true);
     }
 
     private sealed class AlwaysProcessedStore : IWebhookIdempotencyStore
     {
         public List<string> Claimed { get; } = [];
 
-        public ValueTask<WebhookClaimResult> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken)
+        public ValueTask<WebhookClaim> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken)
         {
             Claimed.Add(webhookId);
-            return ValueTask.FromResult(WebhookClaimResult.AlreadyProcessed);
+            return ValueTask.FromResult(WebhookClaim.AlreadyProcessed(webhookId));
         }
 
-        public ValueTask CompleteAsync(string webhookId, TimeSpan retention, CancellationToken cancellationToken) => throw new InvalidOperationException("Not claimed.");
+        public ValueTask<bool> RenewAsync(WebhookClaim claim, TimeSpan lease, CancellationToken cancellationToken) => throw new InvalidOperationException("Not claimed.");
 
-        public ValueTask ReleaseAsync(string webhookId, CancellationToken cancellationToken) => throw new InvalidOperationException("Not claimed.");
+        public ValueTask<IWebhookHandlerCompletion> BeginHandlerAsync(WebhookClaim claim, string handlerKey, IServiceProvider handlerServices, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Not claimed.");
+
+        public ValueTask<bool> CompleteAsync(WebhookClaim claim, TimeSpan retention, CancellationToken cancellationToken) => throw new InvalidOperationException("Not claimed.");
+
+        public ValueTask<bool> ReleaseAsync(WebhookClaim claim, CancellationToken cancellationToken) => throw new InvalidOperationException("Not claimed.");
+    }
+
+    private sealed class NoCompletion : IWebhookHandlerCompletion
+    {
+        public ValueTask CommitAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -23,9 +23,6 @@ internal sealed class DodoWebhookEndpoint(
     TimeProvider timeProvider,
     ILogger<DodoWebhookEndpoint> logger)
 {
-    /// <summary>How long a claim holds when the process dies before completing or releasing it (a shared store needs it).</summary>
-    internal static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
-
     public async Task HandleAsync(HttpContext context)
     {
         var current = options.CurrentValue;
@@ -114,10 +111,10 @@ internal sealed class DodoWebhookEndpoint(
         var aborted = context.RequestAborted;
         var store = context.RequestServices.GetRequiredService<IWebhookIdempotencyStore>();
 
-        WebhookClaimResult claim;
+        WebhookClaim claim;
         try
         {
-            claim = await store.TryClaimAsync(webhookEvent.Id, ClaimLease, aborted).ConfigureAwait(false);
+            claim = await store.TryClaimAsync(webhookEvent.Id, settings.ClaimLease, aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -125,7 +122,7 @@ internal sealed class DodoWebhookEndpoint(
             return;
         }
 
-        switch (claim)
+        switch (claim.Result)
         {
             case WebhookClaimResult.AlreadyProcessed:
                 logger.AlreadyProcessed(webhookEvent.Id, webhookEvent.Type);
@@ -145,7 +142,7 @@ internal sealed class DodoWebhookEndpoint(
         }
         catch (Exception exception)
         {
-            await store.ReleaseAsync(webhookEvent.Id, CancellationToken.None).ConfigureAwait(false);
+            await store.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
             if (exception is OperationCanceledException && aborted.IsCancellationRequested)
             {
                 logger.RequestAborted(webhookEvent.Id, webhookEvent.Type);
@@ -167,7 +164,7 @@ internal sealed class DodoWebhookEndpoint(
         // an error would make Dodo deliver again and run the handlers twice; acknowledge and log instead.
         try
         {
-            await store.CompleteAsync(webhookEvent.Id, settings.IdempotencyRetention, CancellationToken.None).ConfigureAwait(false);
+            await store.CompleteAsync(claim, settings.IdempotencyRetention, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

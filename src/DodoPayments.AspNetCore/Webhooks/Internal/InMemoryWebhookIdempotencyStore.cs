@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+
 namespace DodoPayments.AspNetCore.Webhooks.Internal;
 
 /// <summary>
@@ -30,48 +33,98 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider)
         }
     }
 
-    public ValueTask<WebhookClaimResult> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken)
+    public ValueTask<WebhookClaim> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhookId);
         var now = timeProvider.GetUtcNow();
         lock (_lock)
         {
-            if (_entries.TryGetValue(webhookId, out var existing) && existing.ExpiresAt > now)
+            _entries.TryGetValue(webhookId, out var existing);
+            if (existing is not null && existing.ExpiresAt > now)
             {
-                return ValueTask.FromResult(existing.Processed ? WebhookClaimResult.AlreadyProcessed : WebhookClaimResult.InProgress);
+                return ValueTask.FromResult(existing.Processed ? WebhookClaim.AlreadyProcessed(webhookId) : WebhookClaim.InProgress(webhookId));
             }
 
             MakeRoom(now);
-            _entries[webhookId] = new Entry(Processed: false, ExpiresAt: now + lease);
-            return ValueTask.FromResult(WebhookClaimResult.Claimed);
+            var completed = existing is { Processed: false } ? existing.CompletedHandlers : [];
+            var claim = WebhookClaim.Claimed(webhookId, Guid.NewGuid(), completed.ToHashSet(StringComparer.Ordinal));
+            _entries[webhookId] = new Entry(Processed: false, ExpiresAt: now + lease, claim.OwnerToken, completed);
+            return ValueTask.FromResult(claim);
         }
     }
 
-    public ValueTask CompleteAsync(string webhookId, TimeSpan retention, CancellationToken cancellationToken)
+    public ValueTask<bool> RenewAsync(WebhookClaim claim, TimeSpan lease, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhookId);
-        var entry = new Entry(Processed: true, ExpiresAt: timeProvider.GetUtcNow() + retention);
+        ArgumentNullException.ThrowIfNull(claim);
+        var now = timeProvider.GetUtcNow();
         lock (_lock)
         {
-            _entries[webhookId] = entry;
-            _completed.Enqueue((webhookId, entry));
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask ReleaseAsync(string webhookId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(webhookId);
-        lock (_lock)
-        {
-            if (_entries.TryGetValue(webhookId, out var existing) && !existing.Processed)
+            if (!Holds(claim, out var entry))
             {
-                _entries.Remove(webhookId);
+                return ValueTask.FromResult(false);
             }
-        }
 
-        return ValueTask.CompletedTask;
+            _entries[claim.WebhookId] = entry with { ExpiresAt = now + lease };
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    public ValueTask<IWebhookHandlerCompletion> BeginHandlerAsync(WebhookClaim claim, string handlerKey, IServiceProvider handlerServices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentException.ThrowIfNullOrEmpty(handlerKey);
+        return ValueTask.FromResult<IWebhookHandlerCompletion>(new HandlerCompletion(this, claim, handlerKey));
+    }
+
+    public ValueTask<bool> CompleteAsync(WebhookClaim claim, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var now = timeProvider.GetUtcNow();
+        lock (_lock)
+        {
+            if (!Holds(claim, out _))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            var entry = new Entry(Processed: true, ExpiresAt: now + retention, Guid.Empty, []);
+            _entries[claim.WebhookId] = entry;
+            _completed.Enqueue((claim.WebhookId, entry));
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    public ValueTask<bool> ReleaseAsync(WebhookClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        lock (_lock)
+        {
+            if (!Holds(claim, out var entry))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            // Keep what completed, so the next delivery runs only the handlers that did not.
+            _entries[claim.WebhookId] = entry with { ExpiresAt = DateTimeOffset.MinValue, Owner = Guid.Empty };
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <summary>Whether <paramref name="claim"/> still owns its event (not processed, not taken over). Called under the lock.</summary>
+    private bool Holds(WebhookClaim claim, [NotNullWhen(true)] out Entry? entry) =>
+        _entries.TryGetValue(claim.WebhookId, out entry) && !entry.Processed && entry.Owner == claim.OwnerToken && claim.OwnerToken != Guid.Empty;
+
+    private void RecordHandler(WebhookClaim claim, string handlerKey)
+    {
+        lock (_lock)
+        {
+            if (!Holds(claim, out var entry))
+            {
+                throw new WebhookClaimLostException();
+            }
+
+            _entries[claim.WebhookId] = entry with { CompletedHandlers = [.. entry.CompletedHandlers, handlerKey] };
+        }
     }
 
     /// <summary>Drops expired processed ids, then, while full, the oldest processed ones. Called under the lock.</summary>
@@ -102,5 +155,17 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider)
         }
     }
 
-    private sealed record Entry(bool Processed, DateTimeOffset ExpiresAt);
+    private sealed record Entry(bool Processed, DateTimeOffset ExpiresAt, Guid Owner, ImmutableArray<string> CompletedHandlers);
+
+    /// <summary>A handler's run in memory: nothing to roll back, the record is taken on commit.</summary>
+    private sealed class HandlerCompletion(InMemoryWebhookIdempotencyStore store, WebhookClaim claim, string handlerKey) : IWebhookHandlerCompletion
+    {
+        public ValueTask CommitAsync(CancellationToken cancellationToken)
+        {
+            store.RecordHandler(claim, handlerKey);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }
