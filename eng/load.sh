@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Load test of the webhook endpoint against a bare POST endpoint of the same app, side by side in one run, with wrk on
+# loopback only, bounded in time. Prints throughput, p50/p99 and the ratios; exits non-zero when the webhook/bare
+# throughput ratio falls below 0.8 (or a delivery was not answered 200).
+#
+#   eng/load.sh [--duration 5] [--connections 32] [--threads 2] [--deliveries 200000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=5 connections=32 threads=2 deliveries=200000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --deliveries) deliveries=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+work=$(mktemp -d)
+app_pid=""
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "Building the load app (Release)..."
+dotnet publish tests/DodoPayments.AspNetCore.LoadApp -c Release -o "$work/app" --nologo -v quiet >/dev/null
+app="$work/app/DodoPayments.AspNetCore.LoadApp"
+
+echo "Signing $deliveries unique deliveries..."
+"$app" sign "$deliveries" "$work/deliveries.tsv" run
+"$app" sign 20000 "$work/warmup.tsv" warm
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+url="http://127.0.0.1:$port"
+"$app" --urls "$url" >"$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 100); do curl -sf -o /dev/null -X POST "$url/bare" && break; sleep 0.1; done
+
+run() { # name path lua deliveries seconds
+  DELIVERIES="$4" THREADS="$threads" wrk -t"$threads" -c"$connections" -d"$5"s --latency -s "eng/load/$3" "$url$2" | grep '^RESULT' | sed "s/^RESULT/$1/"
+}
+
+echo "Warming up..."
+run warmup-bare /bare bare.lua "$work/warmup.tsv" 1 >/dev/null
+run warmup-webhook /api/webhook webhook.lua "$work/warmup.tsv" 1 >/dev/null
+
+bare=$(run bare /bare bare.lua "$work/deliveries.tsv" "$duration")
+webhook=$(run webhook /api/webhook webhook.lua "$work/deliveries.tsv" "$duration")
+echo "$bare"
+echo "$webhook"
+
+field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+ratio=$(python3 -c "print(f'{$(field "$webhook" rps) / max($(field "$bare" rps), 1):.2f}')")
+p99=$(python3 -c "print(f'{$(field "$webhook" p99_us) / max($(field "$bare" p99_us), 1):.2f}')")
+echo "webhook/bare throughput ratio: $ratio; p99 ratio: $p99 (wrk -t$threads -c$connections -d${duration}s, loopback)"
+if [ "$(field "$webhook" repeated)" != "0" ]; then
+  echo "note: the unique deliveries ran out; $(field "$webhook" repeated) requests repeated an id (answered as duplicates). Raise --deliveries."
+fi
+
+status=0
+if [ "$(field "$webhook" non200)" != "0" ] || [ "$(field "$webhook" errors)" != "0" ]; then
+  echo "FAIL: deliveries not answered 200" >&2; status=1
+fi
+if python3 -c "import sys; sys.exit(0 if $ratio >= 0.8 else 1)"; then :; else
+  echo "FAIL: webhook/bare throughput ratio $ratio is below 0.8" >&2; status=1
+fi
+exit $status
