@@ -7,8 +7,9 @@ namespace DodoPayments.AspNetCore.Checkout;
 
 /// <summary>
 /// The body of a checkout session: what the checkout endpoint's <c>POST</c> accepts and what goes to Dodo's
-/// <c>POST /checkouts</c>. Fields this package does not model are kept in <see cref="AdditionalProperties"/> and sent on
-/// unchanged, because the API grows often.
+/// <c>POST /checkouts</c>. Fields this package does not model are kept in <see cref="AdditionalProperties"/>, because the
+/// API grows often: the app's hook may set them, and they are sent on unchanged; from a browser they are refused unless
+/// <see cref="DodoCheckoutOptions.ForwardUnknownFields"/> is on.
 /// </summary>
 public sealed class CheckoutSessionRequest
 {
@@ -36,11 +37,15 @@ public sealed class CheckoutSessionRequest
     [JsonPropertyName("allowed_payment_method_types")]
     public List<string>? AllowedPaymentMethodTypes { get; set; }
 
-    /// <summary>Where the customer returns after paying; falls back to <see cref="DodoPaymentsOptions.ReturnUrl"/>.</summary>
+    /// <summary>
+    /// Where the customer returns after paying; falls back to <see cref="DodoPaymentsOptions.ReturnUrl"/>. From a browser it
+    /// must be on an allowed host (<see cref="DodoPaymentsOptions.AllowedReturnHosts"/>, by default the host of the
+    /// configured return URL); the app's hook may set any.
+    /// </summary>
     [JsonPropertyName("return_url")]
     public string? ReturnUrl { get; set; }
 
-    /// <summary>Where the customer goes on cancelling.</summary>
+    /// <summary>Where the customer goes on cancelling. From a browser it must be on an allowed host, as <see cref="ReturnUrl"/>.</summary>
     [JsonPropertyName("cancel_url")]
     public string? CancelUrl { get; set; }
 
@@ -68,7 +73,10 @@ public sealed class CheckoutSessionRequest
     [JsonPropertyName("feature_flags")]
     public JsonObject? FeatureFlags { get; set; }
 
-    /// <summary>Subscription settings (<c>trial_period_days</c>, <c>on_demand</c>), sent as given.</summary>
+    /// <summary>
+    /// Subscription settings (<c>trial_period_days</c>, <c>on_demand</c>), sent as given. Both set billing terms, so a
+    /// browser may not send them (400 naming <c>subscription_data.trial_period_days</c>); the app's hook may.
+    /// </summary>
     [JsonPropertyName("subscription_data")]
     public JsonObject? SubscriptionData { get; set; }
 
@@ -104,7 +112,10 @@ public sealed class CheckoutSessionRequest
     [JsonPropertyName("payment_method_id")]
     public string? PaymentMethodId { get; set; }
 
-    /// <summary>Fields this package does not model; sent on unchanged.</summary>
+    /// <summary>
+    /// Fields this package does not model; sent on unchanged. From a browser they are refused (400 naming each) unless
+    /// <see cref="DodoCheckoutOptions.ForwardUnknownFields"/> is on; the app's hook may always set them.
+    /// </summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

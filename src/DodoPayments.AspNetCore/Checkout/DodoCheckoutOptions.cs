@@ -16,9 +16,13 @@ public sealed class DodoCheckoutOptions
     public IList<string> AllowedProductIds { get; set; } = [];
 
     /// <summary>
-    /// Whether a checkout session body may carry fields this package does not model, forwarded to Dodo as they are.
-    /// Off by default: Dodo adds fields often, and a new one could change what the customer pays, so a browser may not
-    /// send one unless the app opts in here (the app's hook can always set any field server-side).
+    /// Whether a checkout session or dynamic checkout body may carry fields this package does not model (at the top
+    /// level, in a <c>product_cart</c> line, in <c>customer</c>, or an unknown key of <c>subscription_data</c>), forwarded
+    /// to Dodo as they are. Off by default: such a field answers 400 naming it, because Dodo adds fields often and a new
+    /// one could change what the customer pays. The app's hook can always set any field server-side
+    /// (<c>AdditionalProperties</c>). Fields the package knows to set prices or billing terms (<c>amount</c>,
+    /// <c>trial_period_days</c>, <c>on_demand</c>) stay refused either way; a forwarded dynamic <c>cancel_url</c> must be
+    /// on an allowed return host, as <c>return_url</c> must.
     /// </summary>
     public bool ForwardUnknownFields { get; set; }
 }

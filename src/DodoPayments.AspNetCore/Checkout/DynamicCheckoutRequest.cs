@@ -9,8 +9,10 @@ namespace DodoPayments.AspNetCore.Checkout;
 /// The body of a dynamic checkout (<c>POST</c> of <c>MapDodoDynamicCheckout</c>), as the official adaptors accept it:
 /// <see cref="ProductId"/> and <see cref="Quantity"/> (a subscription or a single product) or <see cref="ProductCart"/>
 /// (one-time products). The product decides: a subscription product becomes <c>POST /subscriptions</c>, a one-time
-/// product <c>POST /payments</c>, both with <c>payment_link: true</c>. Fields this package does not model are kept in
-/// <see cref="AdditionalProperties"/> and sent on unchanged.
+/// product <c>POST /payments</c>, both with <c>payment_link: true</c>. Dodo requires <see cref="Billing"/> (with its
+/// country) and <see cref="Customer"/>; they are checked after the app's hooks, which may fill them in. Fields this
+/// package does not model are kept in <see cref="AdditionalProperties"/>: treated as in a checkout session (refused
+/// from a browser unless <see cref="DodoCheckoutOptions.ForwardUnknownFields"/> is on; a hook may set them).
 /// </summary>
 public sealed class DynamicCheckoutRequest
 {
@@ -26,11 +28,11 @@ public sealed class DynamicCheckoutRequest
     [JsonPropertyName("product_cart")]
     public List<ProductCartItem>? ProductCart { get; set; }
 
-    /// <summary>The billing address; <c>country</c> is required when present.</summary>
+    /// <summary>The billing address, with its <c>country</c>; required (from the browser or the app's hook).</summary>
     [JsonPropertyName("billing")]
     public BillingAddress? Billing { get; set; }
 
-    /// <summary>The customer: <c>{email, name}</c>, or <c>{customer_id}</c> when the app's hook sets it.</summary>
+    /// <summary>The customer: <c>{email, name}</c>, or <c>{customer_id}</c> when the app's hook sets it; required.</summary>
     [JsonPropertyName("customer")]
     public CustomerRequest? Customer { get; set; }
 
@@ -50,11 +52,11 @@ public sealed class DynamicCheckoutRequest
     [JsonPropertyName("addons")]
     public List<AddonCartItem>? Addons { get; set; }
 
-    /// <summary>Free trial days of a subscription, replacing the product's (not sent for one-time products).</summary>
+    /// <summary>Free trial days of a subscription, replacing the product's (not sent for one-time products). A billing term: refused from browsers unless the app's hook sets it.</summary>
     [JsonPropertyName("trial_period_days")]
     public int? TrialPeriodDays { get; set; }
 
-    /// <summary>On-demand settings of a subscription (not sent for one-time products).</summary>
+    /// <summary>On-demand settings of a subscription (not sent for one-time products). A billing term: refused from browsers unless the app's hook sets it.</summary>
     [JsonPropertyName("on_demand")]
     public JsonObject? OnDemand { get; set; }
 
@@ -70,7 +72,10 @@ public sealed class DynamicCheckoutRequest
     [JsonPropertyName("tax_id")]
     public string? TaxId { get; set; }
 
-    /// <summary>Where the customer returns after paying; falls back to <see cref="DodoPaymentsOptions.ReturnUrl"/>.</summary>
+    /// <summary>
+    /// Where the customer returns after paying; falls back to <see cref="DodoPaymentsOptions.ReturnUrl"/>. From a browser it
+    /// must be on an allowed host (<see cref="DodoPaymentsOptions.AllowedReturnHosts"/>); the app's hook may set any.
+    /// </summary>
     [JsonPropertyName("return_url")]
     public string? ReturnUrl { get; set; }
 
@@ -82,7 +87,11 @@ public sealed class DynamicCheckoutRequest
     [JsonPropertyName("payment_method_id")]
     public string? PaymentMethodId { get; set; }
 
-    /// <summary>Fields this package does not model; sent on unchanged to <c>POST /payments</c> or <c>POST /subscriptions</c>.</summary>
+    /// <summary>
+    /// Fields this package does not model; sent on unchanged to <c>POST /payments</c> or <c>POST /subscriptions</c>
+    /// (except <c>payment_link</c>, which this flow sets itself). From a browser they are refused unless
+    /// <see cref="DodoCheckoutOptions.ForwardUnknownFields"/> is on; the app's hook may always set them.
+    /// </summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -74,7 +74,10 @@ public sealed class StaticCheckoutRequest
     /// <summary><c>showCurrencySelector</c>, passed on verbatim.</summary>
     public string? ShowCurrencySelector { get; set; }
 
-    /// <summary><c>paymentAmount</c> (pay-what-you-want, in the currency's smallest unit), passed on verbatim.</summary>
+    /// <summary>
+    /// <c>paymentAmount</c> (pay-what-you-want, in the currency's smallest unit), passed on verbatim. A price: refused from
+    /// browsers (400 naming <c>paymentAmount</c>) unless the app's hook sets it.
+    /// </summary>
     public string? PaymentAmount { get; set; }
 
     /// <summary><c>showDiscounts</c>, passed on verbatim.</summary>

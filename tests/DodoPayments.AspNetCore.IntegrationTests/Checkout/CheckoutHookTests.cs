@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
@@ -191,6 +192,111 @@ public sealed class CheckoutHookTests
         Assert.Empty(dodo.Requests);
     }
 
+    [Fact]
+    public async Task SessionHook_SetsPriceTermsAndUnmodelledFields_ForwardsThem()
+    {
+        // Arrange: refused from the browser, but the app decides prices and terms on the server.
+        var dodo = new DodoApiStandIn().AddSubscriptionProduct("pdt_pro");
+        await using var app = await StartAsync(dodo, new PricingHook());
+
+        // Act
+        var response = await app.Client.PostJsonAsync("/api/checkout", """{"product_cart":[{"product_id":"pdt_pro","quantity":1}]}""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var upstream = dodo.Requests.Single(request => request.Path == "/checkouts").Json!;
+        Assert.Equal(30, (int?)upstream["subscription_data"]!["trial_period_days"]);
+        Assert.True((bool?)upstream["subscription_data"]!["on_demand"]!["mandate_only"]);
+        Assert.Equal(500, (long?)upstream["product_cart"]![0]!["amount"]);
+        Assert.Equal("ce_1", (string?)upstream["product_cart"]![0]!["credit_entitlements"]![0]!["id"]);
+        Assert.Equal("from the app", (string?)upstream["future_field"]);
+    }
+
+    [Fact]
+    public async Task DynamicHook_SetsPriceTermsAndUnmodelledFields_ForwardsThemToSubscriptions()
+    {
+        // Arrange
+        var dodo = new DodoApiStandIn().AddSubscriptionProduct("pdt_pro");
+        await using var app = await StartAsync(dodo, new PricingHook());
+
+        // Act
+        var response = await app.Client.PostJsonAsync("/api/checkout/dynamic", """{"product_id":"pdt_pro","billing":{"country":"US"},"customer":{"email":"ada@example.com"}}""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var upstream = dodo.Requests.Single(request => request.Path == "/subscriptions").Json!;
+        Assert.Equal(30, (int?)upstream["trial_period_days"]);
+        Assert.True((bool?)upstream["on_demand"]!["mandate_only"]);
+        Assert.Equal("from the app", (string?)upstream["future_field"]);
+    }
+
+    [Fact]
+    public async Task StaticHook_SetsPaymentAmount_ComposesItIntoUrl()
+    {
+        // Arrange
+        var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book");
+        await using var app = await StartAsync(dodo, new PricingHook());
+
+        // Act
+        var response = await app.Client.GetAsync("/api/checkout?productId=pdt_book");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("&paymentAmount=500", (string?)(await response.ReadJsonAsync())["checkout_url"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DynamicHook_SuppliesBillingAndCustomer_BrowserNeedNotSendThem()
+    {
+        // Arrange: billing and customer are required of what goes to Dodo, so a hook may fill them in.
+        var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book").AddCustomer("cus_signed_in");
+        await using var app = await StartAsync(dodo, new PricingHook());
+
+        // Act
+        var response = await app.Client.PostJsonAsync("/api/checkout/dynamic", """{"product_id":"pdt_book"}""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var upstream = dodo.Requests.Single(request => request.Path == "/payments").Json!;
+        Assert.Equal("GB", (string?)upstream["billing"]!["country"]);
+        Assert.Equal("cus_signed_in", (string?)upstream["customer"]!["customer_id"]);
+    }
+
+    [Fact]
+    public async Task Hook_LeavesBillingOut_AnswersValidationProblemNamingBilling()
+    {
+        // Arrange
+        var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book").AddCustomer("cus_signed_in");
+        await using var app = await StartAsync(dodo, new SignedInHook());
+
+        // Act
+        var response = await app.Client.PostJsonAsync("/api/checkout/dynamic", """{"product_id":"pdt_book"}""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["billing"], (await response.ReadJsonAsync()).ErrorKeys());
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Fact]
+    public async Task Hook_SetsUnsafeProductId_AnswersValidationProblemWithoutCallingDodo()
+    {
+        // Arrange: an id goes into GET /products/{id}; '..' would step out of that path, whoever set it.
+        var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book");
+        await using var app = await StartAsync(dodo, new UnsafeIdHook());
+
+        // Act
+        var @static = await app.Client.GetAsync("/api/checkout?productId=pdt_book");
+        var dynamic = await app.Client.PostJsonAsync("/api/checkout/dynamic", """{"product_id":"pdt_book","billing":{"country":"US"},"customer":{"email":"a@example.com"}}""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, @static.StatusCode);
+        Assert.Equal(["productId"], (await @static.ReadJsonAsync()).ErrorKeys());
+        Assert.Equal(HttpStatusCode.BadRequest, dynamic.StatusCode);
+        Assert.Equal(["product_id"], (await dynamic.ReadJsonAsync()).ErrorKeys());
+        Assert.Empty(dodo.Requests);
+    }
+
     private static Task<DodoTestApp> StartAsync(DodoApiStandIn dodo, IDodoCheckoutHook hook) =>
         DodoTestApp.StartAsync(
             dodo,
@@ -236,6 +342,50 @@ public sealed class CheckoutHookTests
             request.Customer = new CustomerRequest { CustomerId = "cus_signed_in" };
             request.Metadata ??= [];
             request.Metadata["user_id"] = JsonSerializer.SerializeToElement("user_42");
+            return ValueTask.FromResult<ProblemDetails?>(null);
+        }
+    }
+
+    /// <summary>Sets, on the server, every field a browser may not: prices, billing terms and fields the package does not model.</summary>
+    private sealed class PricingHook : IDodoCheckoutHook
+    {
+        public ValueTask<ProblemDetails?> OnStaticCheckoutAsync(HttpContext httpContext, StaticCheckoutRequest request)
+        {
+            request.PaymentAmount = "500";
+            return ValueTask.FromResult<ProblemDetails?>(null);
+        }
+
+        public ValueTask<ProblemDetails?> OnCheckoutSessionAsync(HttpContext httpContext, CheckoutSessionRequest request)
+        {
+            request.SubscriptionData = new JsonObject { ["trial_period_days"] = 30, ["on_demand"] = new JsonObject { ["mandate_only"] = true } };
+            request.ProductCart![0].Amount = 500;
+            request.ProductCart[0].AdditionalProperties = new() { ["credit_entitlements"] = JsonDocument.Parse("""[{"id":"ce_1"}]""").RootElement };
+            request.AdditionalProperties = new() { ["future_field"] = JsonSerializer.SerializeToElement("from the app") };
+            return ValueTask.FromResult<ProblemDetails?>(null);
+        }
+
+        public ValueTask<ProblemDetails?> OnDynamicCheckoutAsync(HttpContext httpContext, DynamicCheckoutRequest request)
+        {
+            request.TrialPeriodDays = 30;
+            request.OnDemand = new JsonObject { ["mandate_only"] = true };
+            request.AdditionalProperties = new() { ["future_field"] = JsonSerializer.SerializeToElement("from the app") };
+            request.Billing ??= new BillingAddress { Country = "GB" };
+            request.Customer ??= new CustomerRequest { CustomerId = "cus_signed_in" };
+            return ValueTask.FromResult<ProblemDetails?>(null);
+        }
+    }
+
+    private sealed class UnsafeIdHook : IDodoCheckoutHook
+    {
+        public ValueTask<ProblemDetails?> OnStaticCheckoutAsync(HttpContext httpContext, StaticCheckoutRequest request)
+        {
+            request.ProductId = "..";
+            return ValueTask.FromResult<ProblemDetails?>(null);
+        }
+
+        public ValueTask<ProblemDetails?> OnDynamicCheckoutAsync(HttpContext httpContext, DynamicCheckoutRequest request)
+        {
+            request.ProductId = "..";
             return ValueTask.FromResult<ProblemDetails?>(null);
         }
     }

@@ -29,7 +29,7 @@ public sealed class CheckoutMappingTests
         // Act
         var @static = await app.Client.GetAsync("/billing/buy?productId=pdt_book");
         var session = await app.Client.PostJsonAsync("/billing/buy", """{"product_cart":[{"product_id":"pdt_book","quantity":1}]}""");
-        var dynamic = await app.Client.PostJsonAsync("/billing/buy-now", """{"product_id":"pdt_book"}""");
+        var dynamic = await app.Client.PostJsonAsync("/billing/buy-now", """{"product_id":"pdt_book","billing":{"country":"US"},"customer":{"email":"ada@example.com"}}""");
         var defaultRoute = await app.Client.GetAsync("/api/checkout?productId=pdt_book");
 
         // Assert

@@ -17,7 +17,7 @@ public sealed class DynamicCheckoutEndpointTests
         // Act
         var response = await app.Client.PostJsonAsync("/api/checkout/dynamic", """
             {"product_id":"pdt_book","quantity":2,"billing":{"country":"US","city":"NYC"},"customer":{"email":"ada@example.com","name":"Ada"},
-             "metadata":{"order":"42"},"discount_code":"SAVE","billing_currency":"USD","tax_id":"US1","new_field":[1]}
+             "metadata":{"order":"42"},"discount_code":"SAVE","billing_currency":"USD","tax_id":"US1"}
             """);
 
         // Assert
@@ -27,7 +27,7 @@ public sealed class DynamicCheckoutEndpointTests
         var expected = JsonNode.Parse($$"""
             {"product_cart":[{"product_id":"pdt_book","quantity":2}],"billing":{"country":"US","city":"NYC"},"customer":{"email":"ada@example.com","name":"Ada"},
              "payment_link":true,"return_url":"{{DodoTestApp.ReturnUrl}}","metadata":{"order":"42"},"discount_code":"SAVE",
-             "new_field":[1],"billing_currency":"USD","tax_id":"US1"}
+             "billing_currency":"USD","tax_id":"US1"}
             """);
         var upstream = dodo.Requests[1].Json;
         Assert.True(JsonNode.DeepEquals(expected, upstream), upstream!.ToJsonString());
@@ -61,8 +61,8 @@ public sealed class DynamicCheckoutEndpointTests
 
         // Act
         var response = await app.Client.PostJsonAsync("/api/checkout/dynamic", """
-            {"product_id":"pdt_pro","billing":{"country":"DE"},"customer":{"email":"ada@example.com","name":"Ada"},"trial_period_days":14,
-             "addons":[{"addon_id":"add_seat","quantity":2}],"on_demand":{"mandate_only":true},"return_url":"https://shop.example.com/welcome"}
+            {"product_id":"pdt_pro","billing":{"country":"DE"},"customer":{"email":"ada@example.com","name":"Ada"},
+             "addons":[{"addon_id":"add_seat","quantity":2}],"return_url":"https://shop.example.com/welcome"}
             """);
 
         // Assert
@@ -71,8 +71,7 @@ public sealed class DynamicCheckoutEndpointTests
         Assert.Equal(["GET /products/pdt_pro", "POST /subscriptions"], dodo.Requests.Select(request => $"{request.Method} {request.Path}"));
         var expected = JsonNode.Parse("""
             {"product_id":"pdt_pro","quantity":1,"billing":{"country":"DE"},"customer":{"email":"ada@example.com","name":"Ada"},
-             "payment_link":true,"return_url":"https://shop.example.com/welcome","addons":[{"addon_id":"add_seat","quantity":2}],
-             "trial_period_days":14,"on_demand":{"mandate_only":true}}
+             "payment_link":true,"return_url":"https://shop.example.com/welcome","addons":[{"addon_id":"add_seat","quantity":2}]}
             """);
         var upstream = dodo.Requests[1].Json;
         Assert.True(JsonNode.DeepEquals(expected, upstream), upstream!.ToJsonString());
@@ -105,7 +104,7 @@ public sealed class DynamicCheckoutEndpointTests
         await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoDynamicCheckout());
 
         // Act
-        var response = await app.Client.PostJsonAsync("/api/checkout/dynamic", """{"product_cart":[{"product_id":"pdt_pro","quantity":1},{"product_id":"pdt_book","quantity":1}]}""");
+        var response = await app.Client.PostJsonAsync("/api/checkout/dynamic", """{"product_cart":[{"product_id":"pdt_pro","quantity":1},{"product_id":"pdt_book","quantity":1}],"billing":{"country":"US"},"customer":{"email":"a@example.com"}}""");
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -121,7 +120,7 @@ public sealed class DynamicCheckoutEndpointTests
         await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoDynamicCheckout());
 
         // Act
-        var response = await app.Client.PostJsonAsync("/api/checkout/dynamic", """{"product_id":"pdt_missing"}""");
+        var response = await app.Client.PostJsonAsync("/api/checkout/dynamic", """{"product_id":"pdt_missing","billing":{"country":"US"},"customer":{"email":"a@example.com"}}""");
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -141,6 +140,28 @@ public sealed class DynamicCheckoutEndpointTests
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotEmpty((await response.ReadJsonAsync()).Errors("product_id"));
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Theory]
+    [InlineData("""{"product_id":"pdt_book","customer":{"email":"a@example.com"}}""", new[] { "billing" })]
+    [InlineData("""{"product_id":"pdt_book","billing":{"country":"US"}}""", new[] { "customer" })]
+    [InlineData("""{"product_id":"pdt_book"}""", new[] { "billing", "customer" })]
+    [InlineData("""{"product_id":"pdt_book","billing":{"city":"NYC"},"customer":{"email":"a@example.com"}}""", new[] { "billing.country" })]
+    [InlineData("""{"product_id":"pdt_book","billing":{"country":""},"customer":{"email":"a@example.com"}}""", new[] { "billing.country" })]
+    [InlineData("""{"product_id":"pdt_book","billing":null,"customer":null}""", new[] { "billing", "customer" })]
+    public async Task Post_WithoutBillingOrCustomer_AnswersValidationProblemWithoutCallingDodo(string json, string[] fields)
+    {
+        // Arrange: Dodo requires both for payment links, as the official core checks before calling the API.
+        var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book");
+        await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoDynamicCheckout());
+
+        // Act
+        var response = await app.Client.PostJsonAsync("/api/checkout/dynamic", json);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(fields, (await response.ReadJsonAsync()).ErrorKeys().Order(StringComparer.Ordinal));
         Assert.Empty(dodo.Requests);
     }
 

@@ -164,6 +164,59 @@ public sealed class StaticCheckoutEndpointTests
     }
 
     [Fact]
+    public async Task Get_ParallelRequestsForUnknownProduct_LookUpOnce()
+    {
+        // Arrange: an unknown id asked for over and over must not spend the API key's rate budget.
+        var dodo = new DodoApiStandIn();
+        await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoCheckout());
+
+        // Act
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => app.Client.GetAsync("/api/checkout?productId=pdt_ghost")));
+        var later = await app.Client.GetAsync("/api/checkout?productId=pdt_ghost");
+
+        // Assert
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode));
+        Assert.Equal(HttpStatusCode.BadRequest, later.StatusCode);
+        Assert.Single(dodo.Requests, request => request.Path == "/products/pdt_ghost");
+    }
+
+    [Fact]
+    public async Task Get_PaymentAmountFromBrowser_AnswersValidationProblemWithoutCallingDodo()
+    {
+        // Arrange: the browser does not set prices.
+        var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book");
+        await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoCheckout());
+
+        // Act
+        var response = await app.Client.GetAsync("/api/checkout?productId=pdt_book&paymentAmount=1");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["paymentAmount"], (await response.ReadJsonAsync()).ErrorKeys());
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("%2E%2E")]
+    [InlineData("%20")]
+    public async Task Get_UnsafeProductId_AnswersValidationProblemWithoutCallingDodo(string productId)
+    {
+        // Arrange
+        var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book");
+        await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoCheckout());
+
+        // Act
+        var response = await app.Client.GetAsync($"/api/checkout?productId={productId}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["productId"], (await response.ReadJsonAsync()).ErrorKeys());
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Fact]
     public async Task Get_ProductCacheDisabled_CallsDodoEachTime()
     {
         // Arrange

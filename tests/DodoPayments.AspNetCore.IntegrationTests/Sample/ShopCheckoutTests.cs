@@ -88,7 +88,7 @@ public sealed class ShopCheckoutTests(SampleFactory factory) : IClassFixture<Sam
     {
         using var client = await factory.CreateSignedInClientAsync();
 
-        using var response = await client.PostAsync("/api/checkout/dynamic", Json("""{"product_id":"pdt_field_guide","quantity":1}"""));
+        using var response = await client.PostAsync("/api/checkout/dynamic", Json("""{"product_id":"pdt_field_guide","quantity":1,"billing":{"country":"US"}}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = JsonNode.Parse(factory.StandIn.Requests.Last(request => request.Path == "/payments").Body)!;

@@ -8,7 +8,10 @@ namespace DodoPayments.AspNetCore.Tests.Checkout;
 
 public sealed class CheckoutSessionRequestValidatorTests
 {
-    private readonly CheckoutSessionRequestValidator _validator = new();
+    private readonly DodoPaymentsOptions _options = new() { ReturnUrl = "https://shop.example.com/thanks" };
+    private readonly CheckoutSessionRequestValidator _validator;
+
+    public CheckoutSessionRequestValidatorTests() => _validator = new(new FixedOptionsMonitor(_options));
 
     [Fact]
     public void Validate_MinimalCart_IsValid()
@@ -49,6 +52,9 @@ public sealed class CheckoutSessionRequestValidatorTests
     [Theory]
     [InlineData(null, 1, "product_cart[0].product_id")]
     [InlineData("", 1, "product_cart[0].product_id")]
+    [InlineData(" ", 1, "product_cart[0].product_id")]
+    [InlineData(".", 1, "product_cart[0].product_id")]
+    [InlineData("..", 1, "product_cart[0].product_id")]
     [InlineData("pdt_1", 0, "product_cart[0].quantity")]
     [InlineData("pdt_1", -2, "product_cart[0].quantity")]
     [InlineData("pdt_1", null, "product_cart[0].quantity")]
@@ -63,7 +69,7 @@ public sealed class CheckoutSessionRequestValidatorTests
     }
 
     [Fact]
-    public void Validate_NegativeAmountAndAddonQuantity_NamesNestedFields()
+    public void Validate_AmountAndBadAddons_NamesNestedFields()
     {
         // Arrange
         var request = Valid();
@@ -138,12 +144,16 @@ public sealed class CheckoutSessionRequestValidatorTests
 
     [Theory]
     [InlineData("https://shop.example.com/thanks", true)]
-    [InlineData("http://localhost:5000/thanks", true)]
+    [InlineData("http://shop.example.com/other?x=1", true)]
+    [InlineData("https://SHOP.EXAMPLE.COM/thanks", true)]
+    [InlineData("http://localhost:5000/thanks", false)]
+    [InlineData("https://evil.example.net/thanks", false)]
+    [InlineData("https://shop.example.com.evil.example.net/", false)]
     [InlineData("/thanks", false)]
     [InlineData("javascript:alert(1)", false)]
     [InlineData("ftp://shop.example.com", false)]
     [InlineData("", false)]
-    public void Validate_ReturnAndCancelUrl_MustBeAbsoluteHttp(string url, bool valid)
+    public void Validate_ReturnAndCancelUrl_MustBeOnReturnUrlHost(string url, bool valid)
     {
         // Arrange
         var request = Valid();
@@ -152,6 +162,86 @@ public sealed class CheckoutSessionRequestValidatorTests
 
         // Act / Assert
         Assert.Equal(valid ? [] : ["return_url", "cancel_url"], Keys(request));
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5000/thanks", true)]
+    [InlineData("https://pay.example.org/done", true)]
+    [InlineData("https://shop.example.com/thanks", false)]
+    public void Validate_ReturnUrlWithAllowedReturnHosts_OnlyThoseHosts(string url, bool valid)
+    {
+        // Arrange
+        _options.AllowedReturnHosts = ["localhost", "pay.example.org"];
+        var request = Valid();
+        request.ReturnUrl = url;
+
+        // Act / Assert
+        Assert.Equal(valid ? [] : ["return_url"], Keys(request));
+    }
+
+    [Fact]
+    public void Validate_ReturnUrlWithNothingConfigured_Refused()
+    {
+        // Arrange: no ReturnUrl and no AllowedReturnHosts: no host is the shop's, so none is allowed.
+        _options.ReturnUrl = null;
+        var request = Valid();
+        request.ReturnUrl = "https://shop.example.com/thanks";
+
+        // Act / Assert
+        Assert.Equal(["return_url"], Keys(request));
+    }
+
+    [Fact]
+    public void Validate_PriceAndBillingTerms_EachNamed()
+    {
+        // Arrange
+        var request = Valid();
+        request.ProductCart![0].Amount = 100;
+        request.SubscriptionData = new JsonObject { ["trial_period_days"] = 30, ["on_demand"] = new JsonObject { ["mandate_only"] = true } };
+
+        // Act / Assert
+        Assert.Equal(["product_cart[0].amount", "subscription_data.on_demand", "subscription_data.trial_period_days"], Keys(request).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_SubscriptionDataWithNullTerms_IsValid()
+    {
+        // Arrange: null is what "not set" looks like on the wire.
+        var request = Valid();
+        request.SubscriptionData = new JsonObject { ["trial_period_days"] = null };
+
+        // Act / Assert
+        Assert.Empty(Keys(request));
+    }
+
+    [Fact]
+    public void Validate_UnmodelledFields_EachNamedByPath()
+    {
+        // Arrange
+        var request = Valid();
+        request.AdditionalProperties = new() { ["brand_new"] = Json("1") };
+        request.ProductCart![0].AdditionalProperties = new() { ["credit_entitlements"] = Json("[]") };
+        request.Customer = new CustomerRequest { Email = "ada@example.com", AdditionalProperties = new() { ["tier"] = Json("\"gold\"") } };
+        request.SubscriptionData = new JsonObject { ["future_term"] = 1 };
+
+        // Act / Assert
+        Assert.Equal(
+            ["brand_new", "customer.tier", "product_cart[0].credit_entitlements", "subscription_data.future_term"],
+            Keys(request).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_UnmodelledFieldsWithForwardUnknownFields_IsValid()
+    {
+        // Arrange
+        _options.Checkout.ForwardUnknownFields = true;
+        var request = Valid();
+        request.AdditionalProperties = new() { ["brand_new"] = Json("1") };
+        request.ProductCart![0].AdditionalProperties = new() { ["credit_entitlements"] = Json("[]") };
+        request.SubscriptionData = new JsonObject { ["future_term"] = 1 };
+
+        // Act / Assert
+        Assert.Empty(Keys(request));
     }
 
     [Fact]
@@ -243,6 +333,8 @@ public sealed class CheckoutSessionRequestValidatorTests
         // Act / Assert
         Assert.Equal(["customer.customer_id", "payment_method_id", "show_saved_payment_methods"], Keys(request));
     }
+
+    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
 
     private static CheckoutSessionRequest Valid() => new() { ProductCart = [new ProductCartItem { ProductId = "pdt_1", Quantity = 1 }] };
 

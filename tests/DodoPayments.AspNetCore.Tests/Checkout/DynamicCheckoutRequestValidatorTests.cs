@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.Checkout.Internal;
@@ -7,7 +8,10 @@ namespace DodoPayments.AspNetCore.Tests.Checkout;
 
 public sealed class DynamicCheckoutRequestValidatorTests
 {
-    private readonly DynamicCheckoutRequestValidator _validator = new();
+    private readonly DodoPaymentsOptions _options = new() { ReturnUrl = "https://shop.example.com/thanks" };
+    private readonly DynamicCheckoutRequestValidator _validator;
+
+    public DynamicCheckoutRequestValidatorTests() => _validator = new(new FixedOptionsMonitor(_options));
 
     [Fact]
     public void Validate_ProductIdOnly_IsValid()
@@ -57,17 +61,77 @@ public sealed class DynamicCheckoutRequestValidatorTests
         Assert.Equal(["quantity"], Keys(request));
     }
 
+    [Theory]
+    [InlineData(".", null)]
+    [InlineData("..", null)]
+    [InlineData(" ", null)]
+    [InlineData(" ", "pdt_1")]
+    [InlineData("..", "pdt_1")]
+    public void Validate_UnsafeProductId_NamesProductId(string productId, string? cartProductId)
+    {
+        // Arrange
+        var request = new DynamicCheckoutRequest
+        {
+            ProductId = productId,
+            ProductCart = cartProductId is null ? null : [new ProductCartItem { ProductId = cartProductId, Quantity = 1 }],
+        };
+
+        // Act / Assert
+        Assert.Equal(["product_id"], Keys(request));
+    }
+
+    [Fact]
+    public void Validate_EmptyProductIdNextToCart_CartDecides()
+    {
+        // Arrange
+        var request = new DynamicCheckoutRequest { ProductId = string.Empty, ProductCart = [new ProductCartItem { ProductId = "pdt_1", Quantity = 1 }] };
+
+        // Act / Assert
+        Assert.Empty(Keys(request));
+    }
+
+    [Fact]
+    public void Validate_UnmodelledFields_EachNamedByPath()
+    {
+        // Arrange
+        var request = new DynamicCheckoutRequest
+        {
+            ProductCart = [new ProductCartItem { ProductId = "pdt_1", Quantity = 1, AdditionalProperties = new() { ["credit_entitlements"] = Json("[]") } }],
+            Customer = new CustomerRequest { Email = "ada@example.com", AdditionalProperties = new() { ["tier"] = Json("1") } },
+            AdditionalProperties = new() { ["new_field"] = Json("1"), ["cancel_url"] = Json("\"https://shop.example.com/cart\"") },
+        };
+
+        // Act / Assert
+        Assert.Equal(["cancel_url", "customer.tier", "new_field", "product_cart[0].credit_entitlements"], Keys(request).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"https://shop.example.com/cart\"", true)]
+    [InlineData("null", true)]
+    [InlineData("\"https://evil.example.net/\"", false)]
+    [InlineData("{\"href\":\"https://shop.example.com/cart\"}", false)]
+    public void Validate_ForwardedCancelUrl_MustBeOnAllowedHost(string json, bool valid)
+    {
+        // Arrange
+        _options.Checkout.ForwardUnknownFields = true;
+        var request = new DynamicCheckoutRequest { ProductId = "pdt_1", AdditionalProperties = new() { ["cancel_url"] = Json(json), ["new_field"] = Json("1") } };
+
+        // Act / Assert
+        Assert.Equal(valid ? [] : ["cancel_url"], Keys(request));
+    }
+
     [Fact]
     public void Validate_EveryRule_NamesEachWireField()
     {
         // Arrange
         var request = new DynamicCheckoutRequest
         {
-            ProductCart = [new ProductCartItem { ProductId = "pdt_1", Quantity = 0 }],
+            ProductCart = [new ProductCartItem { ProductId = "pdt_1", Quantity = 0, Amount = 1 }],
             Billing = new BillingAddress { Country = "ZZ" },
             Customer = new CustomerRequest { CustomerId = "cus_1", Email = "nope" },
             Addons = [new AddonCartItem { AddonId = "add_1", Quantity = -1 }],
-            TrialPeriodDays = -1,
+            TrialPeriodDays = 7,
+            OnDemand = new JsonObject { ["mandate_only"] = true },
             BillingCurrency = "XYZ",
             ReturnUrl = "relative/path",
             DiscountCode = "A",
@@ -85,10 +149,13 @@ public sealed class DynamicCheckoutRequestValidatorTests
             new[]
             {
                 "addons[0].quantity", "billing.country", "billing_currency", "customer.customer_id", "customer.email", "discount_codes",
-                "metadata", "payment_method_id", "product_cart[0].quantity", "return_url", "show_saved_payment_methods", "trial_period_days",
+                "metadata", "on_demand", "payment_method_id", "product_cart[0].amount", "product_cart[0].quantity", "return_url", "show_saved_payment_methods",
+                "trial_period_days",
             },
             keys.Order(StringComparer.Ordinal));
     }
+
+    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
 
     private string[] Keys(DynamicCheckoutRequest request) =>
         [.. _validator.Validate(request).Errors.Select(error => error.PropertyName).Distinct()];

@@ -3,7 +3,6 @@ using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.Checkout.Internal;
 using DodoPayments.AspNetCore.PlanChange;
-using Microsoft.Extensions.Options;
 
 namespace DodoPayments.AspNetCore.Tests.Checkout;
 
@@ -104,6 +103,109 @@ public sealed class ProductCacheTests
     }
 
     [Fact]
+    public async Task GetAsync_ConcurrentLookupsOfMissingProduct_ShareOneCallAndRememberIt()
+    {
+        // Arrange: many requests for an id that does not exist, all in flight at once.
+        _options.Checkout.MissingProductCacheDuration = TimeSpan.FromSeconds(30);
+        var cache = CreateCache();
+        _client.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Act
+        var waiting = Enumerable.Range(0, 50).Select(_ => cache.GetAsync("pdt_missing", _client, CancellationToken.None)).ToList();
+        _client.Gate.SetResult();
+        var products = await Task.WhenAll(waiting);
+        _clock.Advance(TimeSpan.FromSeconds(29));
+        var later = await cache.GetAsync("pdt_missing", _client, CancellationToken.None);
+
+        // Assert
+        Assert.All(products, Assert.Null);
+        Assert.Null(later);
+        Assert.Equal(1, _client.Calls);
+    }
+
+    [Fact]
+    public async Task GetAsync_FloodOfUnknownIds_KeepsTheHotProductCached()
+    {
+        // Arrange: a product customers buy, then an attacker asking for twice the cache's room in made-up ids.
+        _options.Checkout.ProductCacheDuration = TimeSpan.FromHours(1);
+        _options.Checkout.MissingProductCacheDuration = TimeSpan.FromHours(1);
+        var cache = CreateCache();
+        await cache.GetAsync("pdt_hot", _client, CancellationToken.None);
+
+        // Act
+        for (var i = 0; i < 2 * ProductCache.MaxEntries; i++)
+        {
+            await cache.GetAsync($"pdt_missing_{i}", _client, CancellationToken.None);
+        }
+
+        var callsBefore = _client.Calls;
+        var hot = await cache.GetAsync("pdt_hot", _client, CancellationToken.None);
+
+        // Assert
+        Assert.NotNull(hot);
+        Assert.Equal(callsBefore, _client.Calls);
+        Assert.True(cache.Count <= ProductCache.MaxEntries, $"{cache.Count} entries");
+    }
+
+    [Fact]
+    public async Task GetAsync_FullCache_DropsExpiredEntriesBeforeLiveOnes()
+    {
+        // Arrange: long-lived products asked for first (least recently used), then short-lived ones that expire.
+        var cache = CreateCache();
+        _options.Checkout.ProductCacheDuration = TimeSpan.FromHours(1);
+        for (var i = 0; i < 100; i++)
+        {
+            await cache.GetAsync($"pdt_live_{i}", _client, CancellationToken.None);
+        }
+
+        _options.Checkout.ProductCacheDuration = TimeSpan.FromMinutes(1);
+        for (var i = 0; i < ProductCache.MaxEntries - 100; i++)
+        {
+            await cache.GetAsync($"pdt_short_{i}", _client, CancellationToken.None);
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        // Act: one more entry than there is room for.
+        await cache.GetAsync("pdt_new", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_newer", _client, CancellationToken.None);
+        var callsBefore = _client.Calls;
+        for (var i = 0; i < 100; i++)
+        {
+            await cache.GetAsync($"pdt_live_{i}", _client, CancellationToken.None);
+        }
+
+        // Assert
+        Assert.Equal(callsBefore, _client.Calls);
+        Assert.Equal(102, cache.Count);
+    }
+
+    [Fact]
+    public async Task GetAsync_FullCacheOfFoundProducts_DropsLeastRecentlyUsed()
+    {
+        // Arrange: a full cache of found products, one of which is asked for again after all the others.
+        _options.Checkout.ProductCacheDuration = TimeSpan.FromHours(1);
+        var cache = CreateCache();
+        for (var i = 0; i < ProductCache.MaxEntries; i++)
+        {
+            await cache.GetAsync($"pdt_{i}", _client, CancellationToken.None);
+        }
+
+        await cache.GetAsync("pdt_0", _client, CancellationToken.None);
+
+        // Act
+        await cache.GetAsync("pdt_overflow", _client, CancellationToken.None);
+        var callsBefore = _client.Calls;
+        await cache.GetAsync("pdt_0", _client, CancellationToken.None);
+        var afterRecent = _client.Calls;
+        await cache.GetAsync("pdt_1", _client, CancellationToken.None);
+
+        // Assert: pdt_0 was used last, so it stayed; pdt_1 was the least recently used, so it went.
+        Assert.Equal(callsBefore, afterRecent);
+        Assert.Equal(afterRecent + 1, _client.Calls);
+    }
+
+    [Fact]
     public async Task GetAsync_DodoFails_ThrowsAndDoesNotRemember()
     {
         // Arrange
@@ -158,16 +260,7 @@ public sealed class ProductCacheTests
         Assert.True(cache.Count <= ProductCache.MaxEntries, $"{cache.Count} entries");
     }
 
-    private ProductCache CreateCache() => new(new StaticOptionsMonitor(_options), _clock);
-
-    private sealed class StaticOptionsMonitor(DodoPaymentsOptions value) : IOptionsMonitor<DodoPaymentsOptions>
-    {
-        public DodoPaymentsOptions CurrentValue => value;
-
-        public DodoPaymentsOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<DodoPaymentsOptions, string?> listener) => null;
-    }
+    private ProductCache CreateCache() => new(new FixedOptionsMonitor(_options), _clock);
 
     /// <summary>Knows every product whose id does not contain "missing"; counts calls; can hold them at a gate or fail them.</summary>
     private sealed class CountingClient : UnsupportedDodoApiClient

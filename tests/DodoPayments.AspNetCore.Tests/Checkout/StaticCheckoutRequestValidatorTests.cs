@@ -23,6 +23,37 @@ public sealed class StaticCheckoutRequestValidatorTests
     }
 
     [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData(" ")]
+    public void Validate_UnsafeProductId_NamesProductId(string productId)
+    {
+        // Arrange
+        var request = new StaticCheckoutRequest { ProductId = productId };
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.Equal("productId", Assert.Single(result.Errors).PropertyName);
+    }
+
+    [Theory]
+    [InlineData("1500")]
+    [InlineData("")]
+    public void Validate_PaymentAmount_NotFromBrowser(string amount)
+    {
+        // Arrange
+        var request = new StaticCheckoutRequest { ProductId = "pdt_1", PaymentAmount = amount };
+
+        // Act
+        var result = _validator.Validate(request);
+
+        // Assert
+        Assert.Equal("paymentAmount", Assert.Single(result.Errors).PropertyName);
+    }
+
+    [Theory]
     [InlineData(null, true)]
     [InlineData("1", true)]
     [InlineData("25", true)]

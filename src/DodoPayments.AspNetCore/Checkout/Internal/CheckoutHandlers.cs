@@ -13,9 +13,10 @@ using Microsoft.Extensions.Options;
 namespace DodoPayments.AspNetCore.Checkout.Internal;
 
 /// <summary>
-/// The three checkout flows. Each takes the same path: read → validate what the browser sent (including the fields it
-/// may not send) → the app's hooks → the product allowlist → Dodo → <c>{"checkout_url"}</c>. Nothing here calls Dodo
-/// before the request is valid, and every Dodo failure is answered through <see cref="DodoProblems.FromApiException"/>.
+/// The three checkout flows. Each takes the same path: read (at most <c>MaxRequestBodySize</c> bytes) → validate what
+/// the browser sent (including the fields it may not send) → the app's hooks → the product allowlist and what Dodo
+/// requires (safe ids; billing and customer of a payment link) → Dodo → <c>{"checkout_url"}</c>. Nothing here calls
+/// Dodo before the request is valid, and every Dodo failure is answered through <see cref="DodoProblems.FromApiException"/>.
 /// </summary>
 internal sealed partial class CheckoutHandlers(
     IOptionsMonitor<DodoPaymentsOptions> options,
@@ -52,6 +53,11 @@ internal sealed partial class CheckoutHandlers(
         }
 
         var productId = request.ProductId;
+        if (UnsafeId(StaticCheckoutQuery.ProductId, productId) is { } unsafeId)
+        {
+            return unsafeId;
+        }
+
         if (NotAllowed(StaticCheckoutQuery.ProductId, productId, Static) is { } notAllowed)
         {
             return notAllowed;
@@ -184,6 +190,17 @@ internal sealed partial class CheckoutHandlers(
             return DodoProblems.Invalid("product_id", "product_id is required (or send product_cart).");
         }
 
+        if (UnsafeId(productField, productId) is { } unsafeId)
+        {
+            return unsafeId;
+        }
+
+        // Checked after the hooks, which may fill billing and customer in from the signed-in user.
+        if (Validate(PaymentLinkRequirements.Instance, request, Dynamic) is { } incomplete)
+        {
+            return incomplete;
+        }
+
         var client = Client(context);
         var returnUrl = NullIfEmpty(request.ReturnUrl) ?? NullIfEmpty(options.CurrentValue.ReturnUrl);
         string? paymentLink;
@@ -269,12 +286,18 @@ internal sealed partial class CheckoutHandlers(
         };
     }
 
-    /// <summary>The fields both upstream bodies carry but do not model, and every field this package does not know.</summary>
+    /// <summary>
+    /// The fields both upstream bodies carry but do not model, and every field this package does not know (forwarded
+    /// from the browser only with <see cref="DodoCheckoutOptions.ForwardUnknownFields"/>, or set by the app's hook).
+    /// </summary>
     private static Dictionary<string, JsonElement> CommonExtras(DynamicCheckoutRequest request)
     {
         var extra = request.AdditionalProperties is { } unknown
             ? new Dictionary<string, JsonElement>(unknown, StringComparer.Ordinal)
             : new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+
+        // The upstream body sets payment_link itself; a second copy would be a duplicate key Dodo might read instead.
+        extra.Remove("payment_link");
         Add(extra, "allowed_payment_method_types", request.AllowedPaymentMethodTypes, CheckoutValueJsonContext.Default.ListString);
         Add(extra, "billing_currency", request.BillingCurrency, CheckoutValueJsonContext.Default.String);
         Add(extra, "tax_id", request.TaxId, CheckoutValueJsonContext.Default.String);
@@ -323,6 +346,10 @@ internal sealed partial class CheckoutHandlers(
         Log.ProductNotAllowed(logger, flow, productId);
         return CheckoutProblems.NotAllowed(field, productId);
     }
+
+    /// <summary>An id that would step out of <c>GET /products/{id}</c>, whoever set it (the browser or a hook).</summary>
+    private static ValidationProblem? UnsafeId(string field, string productId) =>
+        DodoUrls.IsSafeId(productId) ? null : DodoProblems.Invalid(field, DodoUrls.UnsafeIdMessage(field));
 
     private ProblemHttpResult Refused(ProblemDetails refusal, IDodoCheckoutHook hook, string flow)
     {

@@ -3,6 +3,8 @@ using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.DependencyInjection;
 using DodoPayments.AspNetCore.Http;
 using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.Extensions.Options;
 
 namespace DodoPayments.AspNetCore.Checkout.Internal;
 
@@ -15,11 +17,13 @@ internal static class CheckoutRules
 
     public const string NotFromBrowserMessage = "This field cannot be sent by the browser; the app sets it on the server (IDodoCheckoutHook).";
 
+    public const string UnknownFieldMessage =
+        "This package does not know this field, so the browser cannot send it: the app sets it on the server (IDodoCheckoutHook), " +
+        "or lets browsers send fields it does not know with DodoPayments:Checkout:ForwardUnknownFields.";
+
     public static bool IsCountry(string? value) => value is not null && IsoCodes.Countries.Contains(value);
 
     public static bool IsCurrency(string? value) => value is not null && IsoCodes.Currencies.Contains(value);
-
-    public static bool IsAbsoluteUrl(string? value) => DodoUrls.IsAbsoluteHttpUrl(value);
 
     /// <summary>The first metadata entry whose value is not a string, number or boolean, or null when all are.</summary>
     public static string? FirstNonScalarMetadataKey(Dictionary<string, JsonElement>? metadata) =>
@@ -56,12 +60,28 @@ internal static class CheckoutRules
             .OverridePropertyName(field);
     }
 
-    public static void AbsoluteUrl<T>(AbstractValidator<T> validator, Func<T, string?> url, string field)
+    /// <summary>
+    /// A browser-supplied <c>return_url</c> or <c>cancel_url</c> must be on an allowed host (<see cref="DodoUrls.IsAllowedReturnUrl"/>),
+    /// or the endpoint would be an open redirect. Absent is fine: the configured <c>ReturnUrl</c> is used.
+    /// </summary>
+    public static void ReturnUrl<T>(AbstractValidator<T> validator, IOptionsMonitor<DodoPaymentsOptions> options, Func<T, string?> url, string field)
     {
         validator.RuleFor(request => url(request))
-            .Must(IsAbsoluteUrl)
+            .Must(value => DodoUrls.IsAllowedReturnUrl(value, options.CurrentValue))
             .When(request => url(request) is not null)
-            .WithMessage($"{field} must be an absolute http or https URL.")
+            .WithMessage(DodoUrls.ReturnUrlRefusal(field))
+            .OverridePropertyName(field);
+    }
+
+    /// <summary>An id that goes into an API path (a product looked up): required, and not <c>.</c> or <c>..</c>.</summary>
+    public static void ProductId<T>(AbstractValidator<T> validator, Func<T, string?> productId, string field, string requiredMessage)
+    {
+        validator.RuleFor(request => productId(request))
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .WithMessage(requiredMessage)
+            .Must(DodoUrls.IsSafeId)
+            .WithMessage(DodoUrls.UnsafeIdMessage(field))
             .OverridePropertyName(field);
     }
 
@@ -98,4 +118,42 @@ internal static class CheckoutRules
             .WithMessage(NotFromBrowserMessage)
             .OverridePropertyName(field);
     }
+
+    /// <summary>
+    /// Refuses every field <paramref name="unknownFields"/> names (wire paths, such as <c>product_cart[0].credit_entitlements</c>),
+    /// unless the app opted in with <see cref="DodoCheckoutOptions.ForwardUnknownFields"/>. A field the package does not
+    /// model could be one Dodo added that changes the price, so a browser may not send it by default.
+    /// </summary>
+    public static void UnknownFields<T>(AbstractValidator<T> validator, IOptionsMonitor<DodoPaymentsOptions> options, Func<T, IEnumerable<string>> unknownFields)
+    {
+        validator.RuleFor(request => request)
+            .Custom((request, context) =>
+            {
+                if (options.CurrentValue.Checkout.ForwardUnknownFields)
+                {
+                    return;
+                }
+
+                foreach (var field in unknownFields(request))
+                {
+                    context.AddFailure(new ValidationFailure(field, UnknownFieldMessage));
+                }
+            });
+    }
+
+    /// <summary>The wire paths of the fields a cart's lines carry but the package does not model.</summary>
+    public static IEnumerable<string> UnknownCartFields(List<ProductCartItem>? cart)
+    {
+        for (var i = 0; i < (cart?.Count ?? 0); i++)
+        {
+            foreach (var field in UnknownFields($"product_cart[{i}].", cart![i]?.AdditionalProperties?.Keys))
+            {
+                yield return field;
+            }
+        }
+    }
+
+    /// <summary>The wire paths of <paramref name="names"/> under <paramref name="prefix"/> (empty at the top level, or <c>customer.</c>).</summary>
+    public static IEnumerable<string> UnknownFields(string prefix, IEnumerable<string>? names) =>
+        names?.Select(name => prefix + name) ?? [];
 }

@@ -11,12 +11,24 @@ namespace DodoPayments.AspNetCore.Checkout.Internal;
 /// <see cref="DodoCheckoutOptions.MissingProductCacheDuration"/>. Concurrent misses for one id share a single call.
 /// Failures (5xx, timeouts) are not remembered. Expiry follows the registered <see cref="TimeProvider"/>.
 /// </summary>
+/// <remarks>
+/// Checkout endpoints are public, so anyone can ask for ids that do not exist to fill the cache. Past
+/// <see cref="MaxEntries"/> it sheds entries down to <see cref="TrimmedEntries"/>: expired ones first, then products
+/// Dodo did not know, least recently used first, and only then found products, least recently used first. A flood of
+/// made-up ids therefore never pushes out the products customers actually buy. Lookups still in flight are never
+/// dropped (their callers are waiting on them), so the count can pass the limit by the number of lookups in flight.
+/// </remarks>
 internal sealed class ProductCache(IOptionsMonitor<DodoPaymentsOptions> options, TimeProvider timeProvider)
 {
-    /// <summary>Past this many entries the expired ones are dropped, and if that is not enough, all of them.</summary>
+    /// <summary>Past this many entries the cache sheds some.</summary>
     internal const int MaxEntries = 10_000;
 
+    /// <summary>How many entries are left after shedding: a tenth of the room is freed at once, so shedding is rare.</summary>
+    internal const int TrimmedEntries = MaxEntries - (MaxEntries / 10);
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _useClock;
+    private int _trimming;
 
     internal int Count => _entries.Count;
 
@@ -30,6 +42,7 @@ internal sealed class ProductCache(IOptionsMonitor<DodoPaymentsOptions> options,
             {
                 if (!existing.IsExpired(timeProvider.GetUtcNow()))
                 {
+                    existing.Touch(Interlocked.Increment(ref _useClock));
                     return existing.Product.WaitAsync(cancellationToken);
                 }
 
@@ -37,7 +50,7 @@ internal sealed class ProductCache(IOptionsMonitor<DodoPaymentsOptions> options,
                 continue;
             }
 
-            var created = new Entry();
+            var created = new Entry(Interlocked.Increment(ref _useClock));
             if (_entries.TryAdd(productId, created))
             {
                 Trim();
@@ -67,37 +80,74 @@ internal sealed class ProductCache(IOptionsMonitor<DodoPaymentsOptions> options,
         }
     }
 
+    /// <summary>Sheds entries once past <see cref="MaxEntries"/>; one caller at a time, the others go on without waiting.</summary>
     private void Trim()
     {
-        if (_entries.Count <= MaxEntries)
+        if (_entries.Count <= MaxEntries || Interlocked.Exchange(ref _trimming, 1) == 1)
         {
             return;
         }
 
-        var now = timeProvider.GetUtcNow();
-        foreach (var (key, entry) in _entries)
+        try
         {
-            if (entry.IsExpired(now))
+            var now = timeProvider.GetUtcNow();
+            var candidates = new List<(string Key, Entry Entry, int Keep, long LastUsed)>(_entries.Count);
+            foreach (var (key, entry) in _entries)
             {
-                _entries.TryRemove(KeyValuePair.Create(key, entry));
+                if (entry.IsExpired(now))
+                {
+                    _entries.TryRemove(KeyValuePair.Create(key, entry));
+                }
+                else if (entry.IsKnown is { } known)
+                {
+                    candidates.Add((key, entry, known ? 1 : 0, entry.LastUsed));
+                }
+            }
+
+            var excess = _entries.Count - TrimmedEntries;
+            if (excess <= 0)
+            {
+                return;
+            }
+
+            candidates.Sort(static (x, y) => x.Keep != y.Keep ? x.Keep.CompareTo(y.Keep) : x.LastUsed.CompareTo(y.LastUsed));
+            foreach (var (key, entry, _, _) in candidates)
+            {
+                if (excess <= 0)
+                {
+                    break;
+                }
+
+                if (_entries.TryRemove(KeyValuePair.Create(key, entry)))
+                {
+                    excess--;
+                }
             }
         }
-
-        if (_entries.Count > MaxEntries)
+        finally
         {
-            _entries.Clear();
+            Volatile.Write(ref _trimming, 0);
         }
     }
 
-    private sealed class Entry
+    private sealed class Entry(long createdAt)
     {
         private readonly TaskCompletionSource<Product?> _product = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private long _expiresAtTicks = long.MaxValue;
+        private long _lastUsed = createdAt;
 
         public Task<Product?> Product => _product.Task;
 
+        /// <summary>When the entry was last asked for, on the cache's own use counter (not the clock: ties would hide the order).</summary>
+        public long LastUsed => Volatile.Read(ref _lastUsed);
+
+        /// <summary>True for a found product, false for one Dodo did not know, null while the lookup is in flight.</summary>
+        public bool? IsKnown => _product.Task.IsCompletedSuccessfully ? _product.Task.Result is not null : null;
+
         /// <summary>Pending entries never expire: callers join the call in flight.</summary>
         public bool IsExpired(DateTimeOffset now) => now.UtcTicks >= Volatile.Read(ref _expiresAtTicks);
+
+        public void Touch(long now) => Volatile.Write(ref _lastUsed, now);
 
         public void Complete(Product? product, DateTimeOffset expiresAt)
         {

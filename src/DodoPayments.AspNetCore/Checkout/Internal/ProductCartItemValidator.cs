@@ -8,10 +8,7 @@ internal sealed class ProductCartItemValidator : AbstractValidator<ProductCartIt
 {
     public ProductCartItemValidator()
     {
-        RuleFor(item => item.ProductId)
-            .NotEmpty()
-            .WithMessage("product_id is required.")
-            .OverridePropertyName("product_id");
+        CheckoutRules.ProductId(this, item => item.ProductId, "product_id", "product_id is required.");
 
         RuleFor(item => item.Quantity)
             .NotNull()
@@ -20,10 +17,8 @@ internal sealed class ProductCartItemValidator : AbstractValidator<ProductCartIt
             .WithMessage("quantity must be more than zero.")
             .OverridePropertyName("quantity");
 
-        RuleFor(item => item.Amount)
-            .GreaterThanOrEqualTo(0)
-            .WithMessage("amount must not be negative.")
-            .OverridePropertyName("amount");
+        // The pay-what-you-want amount is a price: the app's hook sets it, never the browser.
+        CheckoutRules.NotFromBrowser(this, item => item.Amount, "amount");
 
         RuleForEach(item => item.Addons)
             .SetValidator(new AddonCartItemValidator())

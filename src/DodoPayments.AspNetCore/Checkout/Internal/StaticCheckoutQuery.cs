@@ -13,6 +13,7 @@ internal static class StaticCheckoutQuery
 {
     public const string ProductId = "productId";
     public const string Quantity = "quantity";
+    public const string PaymentAmount = "paymentAmount";
     public const string RedirectUrl = "redirect_url";
     public const string MetadataPrefix = "metadata_";
 
@@ -42,7 +43,7 @@ internal static class StaticCheckoutQuery
             DisableZipCode = IsTrue(query, "disableZipCode"),
             PaymentCurrency = First(query, "paymentCurrency"),
             ShowCurrencySelector = First(query, "showCurrencySelector"),
-            PaymentAmount = First(query, "paymentAmount"),
+            PaymentAmount = First(query, PaymentAmount),
             ShowDiscounts = First(query, "showDiscounts"),
         };
 
@@ -92,7 +93,7 @@ internal static class StaticCheckoutQuery
         AppendIfTrue(url, "disableZipCode", request.DisableZipCode);
         AppendIfNotEmpty(url, "paymentCurrency", request.PaymentCurrency);
         AppendIfNotEmpty(url, "showCurrencySelector", request.ShowCurrencySelector);
-        AppendIfNotEmpty(url, "paymentAmount", request.PaymentAmount);
+        AppendIfNotEmpty(url, PaymentAmount, request.PaymentAmount);
         AppendIfNotEmpty(url, "showDiscounts", request.ShowDiscounts);
         foreach (var (key, value) in request.Metadata)
         {

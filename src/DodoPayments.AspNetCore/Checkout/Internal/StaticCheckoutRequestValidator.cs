@@ -8,10 +8,7 @@ internal sealed class StaticCheckoutRequestValidator : AbstractValidator<StaticC
 {
     public StaticCheckoutRequestValidator()
     {
-        RuleFor(request => request.ProductId)
-            .NotEmpty()
-            .WithMessage("productId is required.")
-            .OverridePropertyName(StaticCheckoutQuery.ProductId);
+        CheckoutRules.ProductId(this, request => request.ProductId, StaticCheckoutQuery.ProductId, "productId is required.");
 
         RuleFor(request => request.Quantity)
             .Must(quantity => int.TryParse(quantity, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
@@ -23,5 +20,8 @@ internal sealed class StaticCheckoutRequestValidator : AbstractValidator<StaticC
             .Must(metadata => metadata.Count <= CheckoutRules.MaxMetadataKeys)
             .WithMessage($"At most {CheckoutRules.MaxMetadataKeys} metadata_* parameters can be sent.")
             .OverridePropertyName("metadata");
+
+        // Pay-what-you-want: the amount is a price, so only the app's hook sets it.
+        CheckoutRules.NotFromBrowser(this, request => request.PaymentAmount, StaticCheckoutQuery.PaymentAmount);
     }
 }
