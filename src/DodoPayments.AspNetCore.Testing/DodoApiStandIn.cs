@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using DodoPayments.AspNetCore.Testing.Internal;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace DodoPayments.AspNetCore.Testing;
 
@@ -39,7 +37,7 @@ public sealed partial class DodoApiStandIn : IAsyncDisposable
     private readonly Lock _rulesLock = new();
     private readonly string _run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
     private int _sequence;
-    private WebApplication? _host;
+    private LoopbackServer? _host;
 
     /// <summary>When set, the only API key accepted; otherwise any non-empty bearer token is. A wrong key answers 401.</summary>
     public string? ApiKey { get; set; }
@@ -193,14 +191,8 @@ public sealed partial class DodoApiStandIn : IAsyncDisposable
             return started;
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(ServeAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        _host = app;
-        BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        _host = await LoopbackServer.StartAsync(ServeAsync, cancellationToken).ConfigureAwait(false);
+        BaseAddress = _host.Address;
         PublicBaseAddress = BaseAddress;
         return BaseAddress;
     }
