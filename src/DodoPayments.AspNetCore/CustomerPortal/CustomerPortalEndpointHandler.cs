@@ -21,6 +21,8 @@ internal sealed partial class CustomerPortalEndpointHandler(
     public const string SendEmailParameter = "send_email";
     public const string ReturnUrlParameter = "return_url";
 
+    private const string Operation = "POST /customers/{id}/customer-portal/session";
+
     /// <summary>Serves one request.</summary>
     /// <param name="context">The request.</param>
     /// <param name="customerIdResolver">The app's resolver; null for the query form, which reads <c>customer_id</c>.</param>
@@ -96,8 +98,16 @@ internal sealed partial class CustomerPortalEndpointHandler(
         try
         {
             var session = await client.CreateCustomerPortalSessionAsync(customerId!, sendEmail, returnUrl, context.RequestAborted).ConfigureAwait(false);
+
+            // The API client has checked the link; its parsed form goes into Location, with any control character escaped.
+            // Only an app's own IDodoPaymentsApiClient can hand back a link that does not parse.
+            if (!DodoUrls.TryParseAbsoluteHttpUrl(session.Link, out var link))
+            {
+                throw new DodoApiException(DodoApiErrorKind.UnreadableResponse, Operation);
+            }
+
             Log.Redirecting(logger, sendEmail ?? false);
-            return TypedResults.Redirect(session.Link);
+            return TypedResults.Redirect(link.AbsoluteUri);
         }
         catch (DodoApiException exception)
         {

@@ -391,6 +391,24 @@ public sealed class CustomerPortalEndpointTests
     }
 
     [Fact]
+    public async Task Dodo_AnswersALinkWithControlCharacters_RedirectsWithThemEscaped()
+    {
+        // Arrange: a CR/LF in the link must not become a second header line.
+        var dodo = NewStandIn().Respond(HttpMethod.Post, "/customers/", 200, """{"link":"https://portal.example.com/a\r\nSet-Cookie: a=b"}""");
+        await using var app = await DodoTestApp.StartAsync(
+            dodo,
+            endpoints => endpoints.MapDodoCustomerPortal("/billing/portal", _ => ValueTask.FromResult<string?>("cus_1")));
+
+        // Act
+        var response = await app.Client.GetAsync("/billing/portal");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("https://portal.example.com/a%0D%0ASet-Cookie:%20a=b", response.Headers.Location!.OriginalString);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
     public async Task ReturnUrl_ElsewhereOnResolverForm_Answers400WithoutCallingDodo()
     {
         // Arrange
