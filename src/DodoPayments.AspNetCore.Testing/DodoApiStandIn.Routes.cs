@@ -29,7 +29,7 @@ public sealed partial class DodoApiStandIn
 
             if (rule.StatusCode is { } status)
             {
-                return Error(status, rule.Code!, rule.Message!);
+                return rule.Body is { } answer ? new StandInResponse(status, answer) : Error(status, rule.Code!, rule.Message!);
             }
         }
 

@@ -156,6 +156,23 @@ public sealed partial class DodoApiStandIn : IAsyncDisposable
     public DodoApiStandIn Fail(HttpMethod? method, string pathPrefix, int statusCode, string? code = null, string? message = null, int? times = null) =>
         AddRule(new StandInRule(method?.Method, pathPrefix, times) { StatusCode = statusCode, Code = code ?? DefaultCode(statusCode), Message = message ?? "Injected failure" });
 
+    /// <summary>
+    /// Makes matching requests answer with <paramref name="statusCode"/> and exactly <paramref name="body"/> (which may be
+    /// empty), without acting on them: for answers Dodo can give that the stand-in does not make up by itself, such as
+    /// an empty 200 to <c>change-plan</c> or a link that is not a URL.
+    /// </summary>
+    /// <param name="method">The method to match, or null for any.</param>
+    /// <param name="pathPrefix">The start of the path to match, such as <c>/subscriptions/sub_1/change-plan</c>.</param>
+    /// <param name="statusCode">The status to answer with.</param>
+    /// <param name="body">The body, sent as given with <c>Content-Type: application/json</c>.</param>
+    /// <param name="times">How many requests are answered so before the rule is spent; null for all.</param>
+    /// <returns>This stand-in.</returns>
+    public DodoApiStandIn Respond(HttpMethod? method, string pathPrefix, int statusCode, string body, int? times = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return AddRule(new StandInRule(method?.Method, pathPrefix, times) { StatusCode = statusCode, Body = body });
+    }
+
     /// <summary>Makes matching requests wait before they are answered (to exercise timeouts).</summary>
     /// <param name="method">The method to match, or null for any.</param>
     /// <param name="pathPrefix">The start of the path to match.</param>

@@ -60,6 +60,9 @@ internal sealed class StandInRule(string? method, string pathPrefix, int? times)
 
     public string? Message { get; init; }
 
+    /// <summary>The body answered as is, instead of Dodo's error body.</summary>
+    public string? Body { get; init; }
+
     public TimeSpan? Delay { get; init; }
 
     public bool Matches(string method, string path) =>

@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace DodoPayments.AspNetCore.Api;
 
-/// <summary>The answer to <c>POST /subscriptions/{id}/change-plan</c>; the payment fields are set when the change charged the customer.</summary>
+/// <summary>
+/// The answer to <c>POST /subscriptions/{id}/change-plan</c>; the payment fields are set when the change charged the
+/// customer. Dodo may answer the change with no body at all, which reads as a result with nothing set: the change went
+/// through.
+/// </summary>
 public sealed class ChangePlanResult
 {
     /// <summary>The payment of the change, when one was made.</summary>

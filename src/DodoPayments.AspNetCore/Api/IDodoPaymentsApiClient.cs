@@ -10,7 +10,13 @@ namespace DodoPayments.AspNetCore;
 /// bearer token, and are abandoned after <see cref="DodoPaymentsOptions.ApiTimeout"/>. Nothing is retried: a retried
 /// <c>POST</c> can charge a customer twice.
 /// </summary>
-/// <remarks>Every method throws <see cref="DodoApiException"/> when the call fails.</remarks>
+/// <remarks>
+/// Every method throws <see cref="DodoApiException"/> when the call fails, including when Dodo answers 2xx with something
+/// unusable (<see cref="DodoApiErrorKind.UnreadableResponse"/>): a body that is not the expected JSON, or a link meant
+/// for a browser (<c>checkout_url</c>, <c>payment_link</c>, the portal <c>link</c>) that is not an absolute http(s) URL.
+/// Ids that go into the path (product, customer, subscription) must not be empty, <c>.</c> or <c>..</c>
+/// (<see cref="ArgumentException"/>).
+/// </remarks>
 /// <example>
 /// <code>
 /// app.MapGet("/plans/{id}", async (string id, IDodoPaymentsApiClient dodo, CancellationToken ct) =&gt;
@@ -55,7 +61,11 @@ public interface IDodoPaymentsApiClient
     /// <param name="subscriptionId">The subscription.</param>
     /// <param name="request">The new plan.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Dodo's answer, with the payment when the change charged the customer.</returns>
+    /// <returns>
+    /// Dodo's answer, with the payment when the change charged the customer. Dodo may answer with no body: the change
+    /// went through, and the result has nothing set. A <c>payment_link</c> that is not an absolute http(s) URL is left
+    /// out (and logged), as the change has already been made.
+    /// </returns>
     Task<ChangePlanResult> ChangePlanAsync(string subscriptionId, ChangePlanRequest request, CancellationToken cancellationToken = default);
 
     /// <summary><c>POST /subscriptions/{subscriptionId}/change-plan/preview</c>: what a change would charge, changing nothing.</summary>

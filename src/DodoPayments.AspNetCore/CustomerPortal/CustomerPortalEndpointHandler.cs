@@ -11,7 +11,7 @@ namespace DodoPayments.AspNetCore.CustomerPortal;
 
 /// <summary>
 /// The customer portal endpoint: finds the customer (from the query, or from the app's resolver), checks the query,
-/// asks Dodo for a portal session and redirects to its link.
+/// asks Dodo for a portal session and redirects to its link (which the API client has checked is absolute http(s)).
 /// </summary>
 internal sealed partial class CustomerPortalEndpointHandler(
     IOptionsMonitor<DodoPaymentsOptions> options,
@@ -40,17 +40,27 @@ internal sealed partial class CustomerPortalEndpointHandler(
             {
                 failures.Add(new ValidationFailure(CustomerIdParameter, "customer_id is required."));
             }
+            else if (!DodoUrls.IsSafeId(customerId))
+            {
+                failures.Add(new ValidationFailure(CustomerIdParameter, DodoUrls.UnsafeIdMessage(CustomerIdParameter)));
+            }
         }
         else
         {
             customerId = await customerIdResolver(context).ConfigureAwait(false);
-            if (string.IsNullOrWhiteSpace(customerId))
+            if (customerId is null)
             {
                 Log.CustomerNotResolved(logger);
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status401Unauthorized,
                     title: "Sign in to manage billing.",
                     detail: "The customer portal is only available to a signed-in customer.");
+            }
+
+            if (!DodoUrls.IsSafeId(customerId))
+            {
+                Log.UnsafeCustomerId(logger);
+                return DodoProblems.Invalid(CustomerIdParameter, DodoUrls.UnsafeIdMessage(CustomerIdParameter));
             }
         }
 
@@ -73,12 +83,10 @@ internal sealed partial class CustomerPortalEndpointHandler(
         {
             returnUrl = current.ReturnUrl;
         }
-        else if (!IsAllowedReturnUrl(returnUrl, context.Request.Host, current.ReturnUrl))
+        else if (!DodoUrls.IsAllowedReturnUrl(returnUrl, current))
         {
             Log.ReturnUrlRefused(logger);
-            failures.Add(new ValidationFailure(
-                ReturnUrlParameter,
-                "return_url must be an absolute http or https URL on this site's host or on the host of the configured ReturnUrl."));
+            failures.Add(new ValidationFailure(ReturnUrlParameter, DodoUrls.ReturnUrlRefusal(ReturnUrlParameter)));
         }
 
         if (failures.Count > 0)
@@ -90,10 +98,12 @@ internal sealed partial class CustomerPortalEndpointHandler(
         try
         {
             var session = await client.CreateCustomerPortalSessionAsync(customerId!, sendEmail, returnUrl, context.RequestAborted).ConfigureAwait(false);
-            if (!Uri.TryCreate(session.Link, UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttps && link.Scheme != Uri.UriSchemeHttp))
+
+            // The API client has checked the link; its parsed form goes into Location, with any control character escaped.
+            // Only an app's own IDodoPaymentsApiClient can hand back a link that does not parse.
+            if (!DodoUrls.TryParseAbsoluteHttpUrl(session.Link, out var link))
             {
-                Log.NoUsableLink(logger);
-                return DodoProblems.FromApiException(new DodoApiException(DodoApiErrorKind.Unreachable, Operation));
+                throw new DodoApiException(DodoApiErrorKind.UnreadableResponse, Operation);
             }
 
             Log.Redirecting(logger, sendEmail ?? false);
@@ -102,32 +112,8 @@ internal sealed partial class CustomerPortalEndpointHandler(
         catch (DodoApiException exception)
         {
             Log.SessionFailed(logger, exception.Kind, (int?)exception.StatusCode, exception.ErrorCode);
-            return DodoProblems.FromApiException(exception);
+            return DodoProblems.FromApiException(exception, context);
         }
-    }
-
-    /// <summary>
-    /// Whether <paramref name="value"/> may be the portal's back link: absolute http(s) whose host is the request's host
-    /// or the host of the configured <see cref="DodoPaymentsOptions.ReturnUrl"/>. Anything else would make the portal
-    /// an open redirect, a link on this site that lands somewhere else.
-    /// </summary>
-    internal static bool IsAllowedReturnUrl(string value, HostString requestHost, string? configuredReturnUrl)
-    {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-            || string.IsNullOrEmpty(uri.Host))
-        {
-            return false;
-        }
-
-        if (requestHost.HasValue && string.Equals(uri.Host, requestHost.Host, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return Uri.TryCreate(configuredReturnUrl, UriKind.Absolute, out var configured)
-            && !string.IsNullOrEmpty(configured.Host)
-            && string.Equals(uri.Host, configured.Host, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The parameter's value, null when absent; a repeated parameter comes back comma-joined, which no id, boolean or allowed URL host matches.</summary>
@@ -139,14 +125,14 @@ internal sealed partial class CustomerPortalEndpointHandler(
         [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Customer portal: the customer id resolver found no customer for the request; answered 401")]
         public static partial void CustomerNotResolved(ILogger logger);
 
-        [LoggerMessage(EventId = 402, Level = LogLevel.Information, Message = "Customer portal: refused a return_url that is not an absolute URL on this site's host or the configured ReturnUrl's host")]
+        [LoggerMessage(EventId = 402, Level = LogLevel.Information, Message = "Customer portal: refused a return_url that is not an absolute URL on an allowed host (AllowedReturnHosts, or the configured ReturnUrl's host)")]
         public static partial void ReturnUrlRefused(ILogger logger);
 
         [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Customer portal: no session could be created ({Kind}, status {StatusCode}, code {ErrorCode})")]
         public static partial void SessionFailed(ILogger logger, DodoApiErrorKind kind, int? statusCode, string? errorCode);
 
-        [LoggerMessage(EventId = 404, Level = LogLevel.Error, Message = "Customer portal: Dodo answered without a usable portal link")]
-        public static partial void NoUsableLink(ILogger logger);
+        [LoggerMessage(EventId = 406, Level = LogLevel.Warning, Message = "Customer portal: the customer id resolver returned an id that cannot go into an API path (empty, '.' or '..'); answered 400")]
+        public static partial void UnsafeCustomerId(ILogger logger);
 
         [LoggerMessage(EventId = 405, Level = LogLevel.Debug, Message = "Customer portal: redirecting to the portal (send_email {SendEmail})")]
         public static partial void Redirecting(ILogger logger, bool sendEmail);

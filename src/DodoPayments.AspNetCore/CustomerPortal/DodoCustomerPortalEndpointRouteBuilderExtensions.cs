@@ -19,14 +19,18 @@ public static class DodoCustomerPortalEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps <c>GET {pattern}?customer_id=…&amp;send_email=true|false&amp;return_url=…</c>, which asks Dodo for a customer
-    /// portal session and answers 302 to its link, as the official adaptors do. A missing <c>customer_id</c> answers 400.
+    /// portal session and answers 302 to its link, as the official adaptors do. A missing <c>customer_id</c>, or one that
+    /// is <c>.</c> or <c>..</c>, answers 400.
     /// </summary>
     /// <remarks>
     /// Anyone can type a customer id, so this form opens any customer's portal to whoever asks: chain
     /// <c>.RequireAuthorization()</c> (a warning is logged at start-up otherwise), or prefer
     /// <see cref="MapDodoCustomerPortal(IEndpointRouteBuilder, string, Func{HttpContext, ValueTask{string}})"/>, which
-    /// takes the customer from the signed-in user. <c>return_url</c> is accepted only when it is absolute and on this
-    /// site's host or the host of <see cref="DodoPaymentsOptions.ReturnUrl"/>, which is sent when the query has none.
+    /// takes the customer from the signed-in user. <c>return_url</c> is accepted only when it is an absolute http(s) URL
+    /// on a host of <see cref="DodoPaymentsOptions.AllowedReturnHosts"/> (by default the host of
+    /// <see cref="DodoPaymentsOptions.ReturnUrl"/>; the request's own <c>Host</c> header does not count), else 400;
+    /// <see cref="DodoPaymentsOptions.ReturnUrl"/> is sent when the query has none. A portal link from Dodo that is not an
+    /// absolute http(s) URL answers 502, never a redirect.
     /// </remarks>
     /// <param name="endpoints">The app or a route group.</param>
     /// <param name="pattern">The route; <c>/api/customer-portal</c> by default.</param>
@@ -50,11 +54,15 @@ public static class DodoCustomerPortalEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>GET {pattern}?send_email=true|false&amp;return_url=…</c> for the signed-in customer: the customer id comes
     /// only from <paramref name="customerIdResolver"/> (a <c>customer_id</c> in the query is ignored); when it returns
-    /// null the endpoint answers 401 without calling Dodo. Otherwise it answers 302 to the customer's portal.
+    /// null the endpoint answers 401 without calling Dodo, and when it returns an empty id, <c>.</c> or <c>..</c> it
+    /// answers 400 naming <c>customer_id</c>. Otherwise it answers 302 to the customer's portal.
     /// </summary>
     /// <remarks>
-    /// <c>return_url</c> is accepted only when it is absolute and on this site's host or the host of
-    /// <see cref="DodoPaymentsOptions.ReturnUrl"/>, which is sent when the query has none.
+    /// <c>return_url</c> is accepted only when it is an absolute http(s) URL on a host of
+    /// <see cref="DodoPaymentsOptions.AllowedReturnHosts"/> (by default the host of
+    /// <see cref="DodoPaymentsOptions.ReturnUrl"/>; the request's own <c>Host</c> header does not count), else 400;
+    /// <see cref="DodoPaymentsOptions.ReturnUrl"/> is sent when the query has none. A portal link from Dodo that is not an
+    /// absolute http(s) URL answers 502, never a redirect.
     /// </remarks>
     /// <param name="endpoints">The app or a route group.</param>
     /// <param name="pattern">The route, such as <c>/api/customer-portal</c>.</param>

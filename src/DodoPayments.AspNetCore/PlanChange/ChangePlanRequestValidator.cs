@@ -3,8 +3,11 @@ using FluentValidation;
 namespace DodoPayments.AspNetCore.PlanChange;
 
 /// <summary>
-/// The rules a plan change body must meet before it goes to Dodo, each failure keyed by the wire name of the field
-/// (<c>product_id</c>, <c>addons[0].quantity</c>). Absent optional fields are fine: the endpoint fills in the defaults.
+/// What a browser may send as a plan change, checked before the app's hooks and before Dodo is called, each failure
+/// keyed by the wire name of the field (<c>product_id</c>, <c>addons[0].quantity</c>). Absent optional fields are fine:
+/// the endpoint fills in the defaults. How the change is billed (<c>proration_billing_mode</c>,
+/// <c>on_payment_failure</c>), the payment's <c>metadata</c> and every field the package does not model are the app's
+/// to set (options or <see cref="IDodoPlanChangeHook"/>), so a body carrying one is refused naming it.
 /// </summary>
 /// <remarks>Registered as <c>IValidator&lt;ChangePlanRequest&gt;</c> with TryAdd, so an app can replace it.</remarks>
 internal sealed class ChangePlanRequestValidator : AbstractValidator<ChangePlanRequest>
@@ -12,11 +15,13 @@ internal sealed class ChangePlanRequestValidator : AbstractValidator<ChangePlanR
     /// <summary>Dodo's limit on stacked discount codes.</summary>
     public const int MaxDiscountCodes = 20;
 
-    public static readonly string[] ProrationBillingModes = ["prorated_immediately", "full_immediately", "difference_immediately", "do_not_bill"];
+    public const string NotFromBrowserMessage =
+        "This field cannot be sent by the browser; the app sets it on the server (DodoPayments:PlanChange options or IDodoPlanChangeHook).";
+
+    public const string UnmodelledFieldMessage =
+        "This field is not accepted from the browser; the app can set it on the server (IDodoPlanChangeHook).";
 
     public static readonly string[] EffectiveAtValues = ["immediately", "next_billing_date"];
-
-    public static readonly string[] OnPaymentFailureValues = ["prevent_change", "apply_change"];
 
     public ChangePlanRequestValidator()
     {
@@ -32,10 +37,9 @@ internal sealed class ChangePlanRequestValidator : AbstractValidator<ChangePlanR
             .WithMessage("quantity must be at least 1.");
 
         RuleFor(request => request.ProrationBillingMode)
-            .Must(mode => ProrationBillingModes.Contains(mode, StringComparer.Ordinal))
-            .When(request => request.ProrationBillingMode is not null)
+            .Null()
             .OverridePropertyName("proration_billing_mode")
-            .WithMessage($"proration_billing_mode must be one of {string.Join(", ", ProrationBillingModes)}.");
+            .WithMessage(NotFromBrowserMessage);
 
         RuleFor(request => request.EffectiveAt)
             .Must(value => EffectiveAtValues.Contains(value, StringComparer.Ordinal))
@@ -44,10 +48,24 @@ internal sealed class ChangePlanRequestValidator : AbstractValidator<ChangePlanR
             .WithMessage($"effective_at must be one of {string.Join(", ", EffectiveAtValues)}.");
 
         RuleFor(request => request.OnPaymentFailure)
-            .Must(value => OnPaymentFailureValues.Contains(value, StringComparer.Ordinal))
-            .When(request => request.OnPaymentFailure is not null)
+            .Null()
             .OverridePropertyName("on_payment_failure")
-            .WithMessage($"on_payment_failure must be one of {string.Join(", ", OnPaymentFailureValues)}.");
+            .WithMessage(NotFromBrowserMessage);
+
+        RuleFor(request => request.Metadata)
+            .Null()
+            .OverridePropertyName("metadata")
+            .WithMessage(NotFromBrowserMessage);
+
+        // adaptive_currency_fees_inclusive, and whatever Dodo adds next: each named by its wire name.
+        RuleFor(request => request.AdditionalProperties)
+            .Custom((fields, context) =>
+            {
+                foreach (var field in fields?.Keys ?? Enumerable.Empty<string>())
+                {
+                    context.AddFailure(field, UnmodelledFieldMessage);
+                }
+            });
 
         RuleFor(request => request.DiscountCodes)
             .Must(codes => codes!.Count <= MaxDiscountCodes)

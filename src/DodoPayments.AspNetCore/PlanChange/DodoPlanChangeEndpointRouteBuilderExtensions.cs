@@ -18,22 +18,37 @@ public static class DodoPlanChangeEndpointRouteBuilderExtensions
 
 
     private const string BodyDescription =
-        "JSON body: product_id (required), quantity (>= 1, default 1), proration_billing_mode (prorated_immediately | full_immediately | " +
-        "difference_immediately | do_not_bill), addons [{addon_id, quantity}], discount_codes (at most 20), effective_at (immediately | " +
-        "next_billing_date), on_payment_failure (prevent_change | apply_change), metadata.";
+        "JSON body (Content-Type: application/json): product_id (required), quantity (>= 1, default 1), addons [{addon_id, quantity}], " +
+        "discount_codes (at most 20), effective_at (immediately | next_billing_date). proration_billing_mode, on_payment_failure, metadata " +
+        "and any other field are set by the app, not the browser: sending one answers 400.";
 
     /// <summary>
     /// Maps <c>POST {pattern}/preview</c> (Dodo's <c>change-plan/preview</c>: the immediate charge and the new plan,
     /// nothing changes) and <c>POST {pattern}</c> (Dodo's <c>change-plan</c>: the change, with the payment when one is made)
     /// for the subscription <paramref name="subscriptionIdResolver"/> finds; when it returns null, both answer 401
-    /// without calling Dodo.
+    /// without calling Dodo (an empty id, <c>.</c> or <c>..</c>: 400 naming <c>subscription_id</c>).
     /// </summary>
     /// <remarks>
-    /// The JSON body is Dodo's: <c>product_id</c> (required), <c>quantity</c> (at least 1; 1 when absent),
-    /// <c>proration_billing_mode</c> (<see cref="PlanChange.DodoPlanChangeOptions.ProrationBillingMode"/> when absent),
-    /// <c>addons</c>, <c>discount_codes</c> (at most 20), <c>effective_at</c> and <c>on_payment_failure</c>. It is validated
-    /// before Dodo is called (400 naming the field), and <c>product_id</c> must be one of
-    /// <see cref="PlanChange.DodoPlanChangeOptions.AllowedProductIds"/> when that list is set.
+    /// <para>
+    /// The body is Dodo's JSON, accepted only as <c>application/json</c> (415 otherwise, so a cross-site form cannot
+    /// drive it; 413 above <see cref="DodoPaymentsOptions.MaxRequestBodySize"/>). The browser sends <c>product_id</c>
+    /// (required), <c>quantity</c> (at least 1; 1 when absent), <c>addons</c>, <c>discount_codes</c> (at most 20) and
+    /// <c>effective_at</c>; it is validated before Dodo is called (400 naming the field).
+    /// </para>
+    /// <para>
+    /// How the change is billed is the app's decision: <c>proration_billing_mode</c>, <c>on_payment_failure</c>,
+    /// <c>metadata</c>, <c>adaptive_currency_fees_inclusive</c> and any field the package does not model are refused
+    /// from the browser (400 naming the field). They come from
+    /// <see cref="PlanChange.DodoPlanChangeOptions.ProrationBillingMode"/> and
+    /// <see cref="PlanChange.DodoPlanChangeOptions.OnPaymentFailure"/>, or from the app's
+    /// <see cref="PlanChange.IDodoPlanChangeHook"/>s, which run next and may also refuse the request. Then
+    /// <c>product_id</c> must be one of <see cref="PlanChange.DodoPlanChangeOptions.AllowedProductIds"/> when that list
+    /// is set.
+    /// </para>
+    /// <para>
+    /// Dodo may answer the change with 200 and no body: that is success, answered 200 with an empty result, never an
+    /// error that would invite a second, charged attempt.
+    /// </para>
     /// </remarks>
     /// <param name="endpoints">The app or a route group.</param>
     /// <param name="pattern">The route of the change, such as <c>/api/subscription/plan</c>; the preview is under it.</param>

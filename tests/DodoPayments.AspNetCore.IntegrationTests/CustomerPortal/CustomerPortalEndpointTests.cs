@@ -5,6 +5,8 @@ using DodoPayments.AspNetCore.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DodoPayments.AspNetCore.IntegrationTests.CustomerPortal;
@@ -101,12 +103,14 @@ public sealed class CustomerPortalEndpointTests
         Assert.Empty(dodo.Requests);
     }
 
-    [Fact]
-    public async Task QueryForm_UnknownCustomer_Answers400WithDodosCode()
+    [Theory]
+    [InlineData("Production", false)]
+    [InlineData("Development", true)]
+    public async Task QueryForm_UnknownCustomer_Answers400WithDodosCodeAndItsMessageOnlyInDevelopment(string environment, bool messageShown)
     {
         // Arrange
         var dodo = NewStandIn();
-        await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoCustomerPortal());
+        await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoCustomerPortal(), environment: environment);
 
         // Act
         var response = await app.Client.GetAsync("/api/customer-portal?customer_id=cus_unknown");
@@ -115,6 +119,7 @@ public sealed class CustomerPortalEndpointTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
         Assert.Equal("NOT_FOUND", problem!.Extensions["code"]?.ToString());
+        Assert.Equal(messageShown, problem.Detail == "Customer not found");
     }
 
     [Theory]
@@ -227,11 +232,10 @@ public sealed class CustomerPortalEndpointTests
     }
 
     [Theory]
-    [InlineData("https://localhost/account")]
-    [InlineData("http://localhost:5000/account?tab=billing")]
     [InlineData("https://shop.example.com/elsewhere")]
+    [InlineData("http://shop.example.com:5000/account?tab=billing")]
     [InlineData("https://SHOP.example.com/upper")]
-    public async Task ReturnUrl_OnRequestHostOrReturnUrlHost_IsSentToDodo(string returnUrl)
+    public async Task ReturnUrl_OnReturnUrlHost_IsSentToDodo(string returnUrl)
     {
         // Arrange
         var dodo = NewStandIn();
@@ -267,6 +271,141 @@ public sealed class CustomerPortalEndpointTests
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
         Assert.Contains("return_url", problem!.Errors.Keys);
         Assert.Empty(dodo.Requests);
+    }
+
+    [Theory]
+    [InlineData("localhost", "https://localhost/account")]
+    [InlineData("localhost:5000", "http://localhost:5000/account")]
+    [InlineData("evil.example.net", "https://evil.example.net/phish")]
+    public async Task ReturnUrl_OnTheRequestsOwnHost_Answers400WithoutCallingDodo(string hostHeader, string returnUrl)
+    {
+        // Arrange: the Host header is the sender's to choose, so it cannot make a host allowed.
+        var dodo = NewStandIn();
+        await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoCustomerPortal());
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/customer-portal?customer_id=cus_1&return_url={Uri.EscapeDataString(returnUrl)}");
+        request.Headers.Host = hostHeader;
+
+        // Act
+        var response = await app.Client.SendAsync(request);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Contains("return_url", problem!.Errors.Keys);
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Theory]
+    [InlineData("https://app.example.com/account", HttpStatusCode.Found)]
+    [InlineData("http://localhost:5080/account", HttpStatusCode.Found)]
+    [InlineData("https://shop.example.com/thanks", HttpStatusCode.BadRequest)]
+    [InlineData("https://evil.example.net/", HttpStatusCode.BadRequest)]
+    public async Task ReturnUrl_AllowedReturnHostsSet_OnlyThoseHostsAreAccepted(string returnUrl, HttpStatusCode expected)
+    {
+        // Arrange: the list replaces the ReturnUrl host, as for checkout.
+        var dodo = NewStandIn();
+        await using var app = await DodoTestApp.StartAsync(
+            dodo,
+            endpoints => endpoints.MapDodoCustomerPortal("/billing/portal", _ => ValueTask.FromResult<string?>("cus_1")),
+            settings: new Dictionary<string, string?>
+            {
+                ["DodoPayments:AllowedReturnHosts:0"] = "app.example.com",
+                ["DodoPayments:AllowedReturnHosts:1"] = "localhost",
+            });
+
+        // Act
+        var response = await app.Client.GetAsync($"/billing/portal?return_url={Uri.EscapeDataString(returnUrl)}");
+
+        // Assert
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.Found ? 1 : 0, dodo.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData(" ")]
+    public async Task QueryForm_CustomerIdIsADotSegmentOrBlank_Answers400NamingItWithoutCallingDodo(string customerId)
+    {
+        // Arrange: "customers/../customer-portal/session" would be another resource of the API.
+        var dodo = NewStandIn();
+        await using var app = await DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoCustomerPortal());
+
+        // Act
+        var response = await app.Client.GetAsync($"/api/customer-portal?customer_id={Uri.EscapeDataString(customerId)}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Contains("customer_id", problem!.Errors.Keys);
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task ResolverForm_ResolverReturnsAnUnsafeId_Answers400NamingCustomerIdWithoutCallingDodo(string customerId)
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await DodoTestApp.StartAsync(
+            dodo,
+            endpoints => endpoints.MapDodoCustomerPortal("/billing/portal", _ => ValueTask.FromResult<string?>(customerId)));
+
+        // Act
+        var response = await app.Client.GetAsync("/billing/portal");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Contains("customer_id", problem!.Errors.Keys);
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Theory]
+    [InlineData("""{"link":"javascript:alert(1)"}""")]
+    [InlineData("""{"link":"/portal/cus_1"}""")]
+    [InlineData("""{}""")]
+    [InlineData("")]
+    public async Task Dodo_AnswersWithoutAnAbsoluteHttpLink_Answers502WithoutRedirecting(string dodoBody)
+    {
+        // Arrange
+        var dodo = NewStandIn().Respond(HttpMethod.Post, "/customers/", 200, dodoBody);
+        var logs = new CapturingLoggerProvider();
+        await using var app = await DodoTestApp.StartAsync(
+            dodo,
+            endpoints => endpoints.MapDodoCustomerPortal("/billing/portal", _ => ValueTask.FromResult<string?>("cus_1")),
+            services: services => services.AddSingleton<ILoggerProvider>(logs));
+
+        // Act
+        var response = await app.Client.GetAsync("/billing/portal");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Headers.Location);
+        Assert.DoesNotContain("javascript", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains("javascript", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dodo_AnswersALinkWithControlCharacters_RedirectsWithThemEscaped()
+    {
+        // Arrange: a CR/LF in the link must not become a second header line.
+        var dodo = NewStandIn().Respond(HttpMethod.Post, "/customers/", 200, """{"link":"https://portal.example.com/a\r\nSet-Cookie: a=b"}""");
+        await using var app = await DodoTestApp.StartAsync(
+            dodo,
+            endpoints => endpoints.MapDodoCustomerPortal("/billing/portal", _ => ValueTask.FromResult<string?>("cus_1")));
+
+        // Act
+        var response = await app.Client.GetAsync("/billing/portal");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("https://portal.example.com/a%0D%0ASet-Cookie:%20a=b", response.Headers.Location!.OriginalString);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
     [Fact]

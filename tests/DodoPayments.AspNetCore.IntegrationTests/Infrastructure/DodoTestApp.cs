@@ -30,15 +30,19 @@ internal sealed class DodoTestApp : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    /// <summary>Starts the app. <paramref name="settings"/> add to (or, with a null value, remove) the default <c>DodoPayments:*</c> keys.</summary>
+    /// <summary>
+    /// Starts the app. <paramref name="settings"/> add to (or, with a null value, remove) the default <c>DodoPayments:*</c>
+    /// keys; <paramref name="environment"/> is the host environment's name (Production when null).
+    /// </summary>
     public static async Task<DodoTestApp> StartAsync(
         DodoApiStandIn standIn,
         Action<IEndpointRouteBuilder> map,
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        Action<DodoPaymentsOptions>? configure = null)
+        Action<DodoPaymentsOptions>? configure = null,
+        string? environment = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment ?? "Production" });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
 

@@ -1,35 +1,38 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
-
 using System.Text.Json.Nodes;
+using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.Testing;
+using static DodoPayments.AspNetCore.IntegrationTests.PlanChange.PlanChangeTestHost;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DodoPayments.AspNetCore.IntegrationTests.PlanChange;
 
 public sealed class PlanChangeEndpointTests
 {
-    private const string Pattern = "/api/subscription/plan";
-
-    private static DodoApiStandIn NewStandIn() => new DodoApiStandIn()
-        .AddSubscriptionProduct("pdt_basic", "Basic", price: 3000)
-        .AddSubscriptionProduct("pdt_pro", "Pro", price: 8000)
-        .AddSubscriptionProduct("pdt_enterprise", "Enterprise", price: 50000)
-        .AddSubscription("sub_1", "pdt_basic", "cus_1");
-
     private static Task<DodoTestApp> StartAsync(
         DodoApiStandIn dodo,
         string? subscriptionId = "sub_1",
-        IDictionary<string, string?>? settings = null) =>
-        DodoTestApp.StartAsync(dodo, endpoints => endpoints.MapDodoPlanChange(Pattern, _ => ValueTask.FromResult(subscriptionId)), settings);
+        IDictionary<string, string?>? settings = null,
+        CapturingLoggerProvider? logs = null,
+        string? environment = null) =>
+        DodoTestApp.StartAsync(
+            dodo,
+            endpoints => endpoints.MapDodoPlanChange(Pattern, _ => ValueTask.FromResult(subscriptionId)),
+            settings,
+            services: logs is null ? null : services => services.AddSingleton<ILoggerProvider>(logs),
+            environment: environment);
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    private const int UnreachableEventId = 102;
+    private const int UnreadableAnswerEventId = 103;
+    private const int PlanChangeFailedEventId = 424;
 
     private static StandInRequest UpstreamCall(DodoApiStandIn dodo) => Assert.Single(dodo.Requests);
 
@@ -38,10 +41,10 @@ public sealed class PlanChangeEndpointTests
     {
         // Arrange
         var dodo = NewStandIn();
-        await using var app = await StartAsync(dodo);
+        await using var app = await StartAsync(dodo, settings: new Dictionary<string, string?> { ["DodoPayments:PlanChange:ProrationBillingMode"] = "difference_immediately" });
 
         // Act
-        var response = await app.Client.PostAsync($"{Pattern}/preview", Json("""{"product_id":"pdt_pro","proration_billing_mode":"difference_immediately"}"""));
+        var response = await app.Client.PostAsync($"{Pattern}/preview", Json("""{"product_id":"pdt_pro"}"""));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -67,7 +70,7 @@ public sealed class PlanChangeEndpointTests
         await using var app = await StartAsync(dodo);
 
         // Act
-        var response = await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro","proration_billing_mode":"full_immediately"}"""));
+        var response = await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -86,7 +89,7 @@ public sealed class PlanChangeEndpointTests
         await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
 
         // Act
-        var response = await app.Client.PostAsync($"{Pattern}/preview", Json("""{"product_id":"pdt_pro","proration_billing_mode":"difference_immediately"}"""));
+        var response = await app.Client.PostAsync($"{Pattern}/preview", Json("""{"product_id":"pdt_pro"}"""));
 
         // Assert
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -111,33 +114,42 @@ public sealed class PlanChangeEndpointTests
         Assert.Equal("pdt_pro", (string?)sent["product_id"]);
         Assert.Equal(1, (int)sent["quantity"]!);
         Assert.Equal("prorated_immediately", (string?)sent["proration_billing_mode"]);
+        Assert.Null(sent["on_payment_failure"]);
     }
 
-    [Fact]
-    public async Task Body_ModeAbsentWithConfiguredDefault_SendsConfiguredMode()
+    [Theory]
+    [InlineData("")]
+    [InlineData("/preview")]
+    public async Task Body_BillingTermsConfigured_SendsTheConfiguredModeAndPaymentFailureRule(string route)
     {
         // Arrange
         var dodo = NewStandIn();
-        await using var app = await StartAsync(dodo, settings: new Dictionary<string, string?> { ["DodoPayments:PlanChange:ProrationBillingMode"] = "do_not_bill" });
+        await using var app = await StartAsync(dodo, settings: new Dictionary<string, string?>
+        {
+            ["DodoPayments:PlanChange:ProrationBillingMode"] = "full_immediately",
+            ["DodoPayments:PlanChange:OnPaymentFailure"] = "prevent_change",
+        });
 
         // Act
-        await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
+        var response = await app.Client.PostAsync(Pattern + route, Json("""{"product_id":"pdt_pro"}"""));
 
         // Assert
-        Assert.Equal("do_not_bill", (string?)UpstreamCall(dodo).Json!["proration_billing_mode"]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = UpstreamCall(dodo).Json!;
+        Assert.Equal("full_immediately", (string?)sent["proration_billing_mode"]);
+        Assert.Equal("prevent_change", (string?)sent["on_payment_failure"]);
     }
 
     [Fact]
-    public async Task Body_AllFields_AreSentToDodoAsGiven()
+    public async Task Body_EveryFieldABrowserMaySend_IsSentToDodoAsGiven()
     {
         // Arrange
         var dodo = NewStandIn();
         await using var app = await StartAsync(dodo);
         const string Body = """
-            {"product_id":"pdt_pro","quantity":3,"proration_billing_mode":"full_immediately",
+            {"product_id":"pdt_pro","quantity":3,
              "addons":[{"addon_id":"adn_seat","quantity":0}],"discount_codes":["LAUNCH","LOYAL"],
-             "effective_at":"next_billing_date","on_payment_failure":"prevent_change",
-             "metadata":{"source":"upgrade-page"},"adaptive_currency_fees_inclusive":true}
+             "effective_at":"next_billing_date"}
             """;
 
         // Act
@@ -147,14 +159,38 @@ public sealed class PlanChangeEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = UpstreamCall(dodo).Json!;
         Assert.Equal(3, (int)sent["quantity"]!);
-        Assert.Equal("full_immediately", (string?)sent["proration_billing_mode"]);
+        Assert.Equal("prorated_immediately", (string?)sent["proration_billing_mode"]);
         Assert.Equal("adn_seat", (string?)sent["addons"]![0]!["addon_id"]);
         Assert.Equal(0, (int)sent["addons"]![0]!["quantity"]!);
         Assert.Equal(2, sent["discount_codes"]!.AsArray().Count);
         Assert.Equal("next_billing_date", (string?)sent["effective_at"]);
-        Assert.Equal("prevent_change", (string?)sent["on_payment_failure"]);
-        Assert.Equal("upgrade-page", (string?)sent["metadata"]!["source"]);
-        Assert.True((bool)sent["adaptive_currency_fees_inclusive"]!);
+        Assert.Null(sent["metadata"]);
+    }
+
+    [Theory]
+    [InlineData("", """{"product_id":"pdt_pro","proration_billing_mode":"do_not_bill"}""", "proration_billing_mode")]
+    [InlineData("/preview", """{"product_id":"pdt_pro","proration_billing_mode":"do_not_bill"}""", "proration_billing_mode")]
+    [InlineData("", """{"product_id":"pdt_pro","on_payment_failure":"apply_change"}""", "on_payment_failure")]
+    [InlineData("/preview", """{"product_id":"pdt_pro","on_payment_failure":"apply_change"}""", "on_payment_failure")]
+    [InlineData("", """{"product_id":"pdt_pro","metadata":{"user_id":"someone-else"}}""", "metadata")]
+    [InlineData("", """{"product_id":"pdt_pro","adaptive_currency_fees_inclusive":true}""", "adaptive_currency_fees_inclusive")]
+    [InlineData("/preview", """{"product_id":"pdt_pro","adaptive_currency_fees_inclusive":true}""", "adaptive_currency_fees_inclusive")]
+    [InlineData("", """{"product_id":"pdt_pro","a_field_dodo_adds_next_year":1}""", "a_field_dodo_adds_next_year")]
+    public async Task Body_FieldTheAppDecides_Answers400NamingItWithoutCallingDodo(string route, string body, string field)
+    {
+        // Arrange: a customer must not upgrade with do_not_bill, or write the metadata webhook handlers trust.
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern + route, Json(body));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Equal([field], problem!.Errors.Keys);
+        Assert.Empty(dodo.Requests);
     }
 
     [Theory]
@@ -172,6 +208,28 @@ public sealed class PlanChangeEndpointTests
         // Assert
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData(" ", "/preview")]
+    [InlineData(".", "")]
+    [InlineData("..", "")]
+    [InlineData("..", "/preview")]
+    public async Task Resolver_ReturnsAnUnsafeId_Answers400NamingSubscriptionIdWithoutCallingDodo(string subscriptionId, string route)
+    {
+        // Arrange: "subscriptions/../change-plan" would be another resource of the API.
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo, subscriptionId: subscriptionId);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern + route, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Contains("subscription_id", problem!.Errors.Keys);
         Assert.Empty(dodo.Requests);
     }
 
@@ -257,18 +315,42 @@ public sealed class PlanChangeEndpointTests
         Assert.Empty(dodo.Requests);
     }
 
-    [Fact]
-    public async Task Body_Form_Answers415WithoutCallingDodo()
+    [Theory]
+    [InlineData("text/plain", """{"product_id":"pdt_pro"}""")]
+    [InlineData("application/x-www-form-urlencoded", "product_id=pdt_pro")]
+    [InlineData("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"product_id\"\r\n\r\npdt_pro\r\n--x--")]
+    public async Task Body_NotSentAsApplicationJson_Answers415WithoutCallingDodo(string contentType, string body)
     {
-        // Arrange
+        // Arrange: a cross-site form (or a no-CORS fetch) can send these with the user's cookies; it cannot send application/json.
         var dodo = NewStandIn();
         await using var app = await StartAsync(dodo);
+        using var content = new StringContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
 
         // Act
-        var response = await app.Client.PostAsync(Pattern, new FormUrlEncodedContent(new Dictionary<string, string> { ["product_id"] = "pdt_pro" }));
+        var response = await app.Client.PostAsync(Pattern, content);
 
         // Assert
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(dodo.Requests);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/preview")]
+    public async Task Body_LargerThanMaxRequestBodySize_Answers413WithoutCallingDodo(string route)
+    {
+        // Arrange
+        var dodo = NewStandIn();
+        await using var app = await StartAsync(dodo, settings: new Dictionary<string, string?> { ["DodoPayments:MaxRequestBodySize"] = "1024" });
+        var padding = new string('x', 2048);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern + route, Json($$"""{"product_id":"pdt_pro","discount_codes":["{{padding}}"]}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Empty(dodo.Requests);
     }
@@ -313,11 +395,12 @@ public sealed class PlanChangeEndpointTests
     [Theory]
     [InlineData("")]
     [InlineData("/preview")]
-    public async Task Dodo_InactiveSubscription_Answers400WithDodosCode(string route)
+    public async Task Dodo_InactiveSubscriptionInProduction_Answers400WithDodosCodeAndLogsItsMessage(string route)
     {
         // Arrange
         var dodo = NewStandIn().SetSubscriptionStatus("sub_1", "on_hold");
-        await using var app = await StartAsync(dodo);
+        var logs = new CapturingLoggerProvider();
+        await using var app = await StartAsync(dodo, logs: logs);
 
         // Act
         var response = await app.Client.PostAsync(Pattern + route, Json("""{"product_id":"pdt_pro"}"""));
@@ -326,7 +409,87 @@ public sealed class PlanChangeEndpointTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
         Assert.Equal("INACTIVE_SUBSCRIPTION_PLAN_CHANGE_NOT_SUPPORTED", problem!.Extensions["code"]?.ToString());
+        Assert.NotEqual("Plan changes are only supported for active subscriptions", problem.Detail);
+        Assert.Contains(logs.Entries, entry => entry.Message.Contains("Plan changes are only supported for active subscriptions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dodo_InactiveSubscriptionInDevelopment_Answers400WithDodosCodeAndMessage()
+    {
+        // Arrange
+        var dodo = NewStandIn().SetSubscriptionStatus("sub_1", "on_hold");
+        await using var app = await StartAsync(dodo, environment: "Development");
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("INACTIVE_SUBSCRIPTION_PLAN_CHANGE_NOT_SUPPORTED", problem!.Extensions["code"]?.ToString());
         Assert.Equal("Plan changes are only supported for active subscriptions", problem.Detail);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("{}")]
+    public async Task Dodo_ChangeAnsweredWithEmptyBody_Answers200(string dodoBody)
+    {
+        // Arrange: Dodo changed the plan and said nothing more; answering an error would invite a second, charged attempt.
+        var dodo = NewStandIn().Respond(HttpMethod.Post, "/subscriptions/sub_1/change-plan", 200, dodoBody);
+        await using var app = await StartAsync(dodo);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Null(body["payment_id"]);
+        Assert.Null(body["payment_link"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/preview")]
+    public async Task Dodo_AnsweredWithUnreadableBody_Answers502AndLogsItAsUnreadableNotUnreachable(string route)
+    {
+        // Arrange
+        var dodo = NewStandIn().Respond(HttpMethod.Post, "/subscriptions/sub_1/change-plan", 200, "<html>proxy</html>");
+        var logs = new CapturingLoggerProvider();
+        await using var app = await StartAsync(dodo, logs: logs);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern + route, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(logs.Entries, entry => entry.EventId.Id == UnreadableAnswerEventId);
+        Assert.DoesNotContain(logs.Entries, entry => entry.EventId.Id == UnreachableEventId);
+        Assert.Contains(logs.Entries, entry => entry.EventId.Id == PlanChangeFailedEventId && entry.Message.Contains(nameof(DodoApiErrorKind.UnreadableResponse), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dodo_ChangeAnsweredWithPaymentLinkThatIsNotAUrl_Answers200WithoutTheLink()
+    {
+        // Arrange: the change went through; the link is not passed to the browser, and is logged without its value.
+        var dodo = NewStandIn().Respond(HttpMethod.Post, "/subscriptions/sub_1/change-plan", 200, """{"payment_id":"pay_1","payment_link":"javascript:alert(1)"}""");
+        var logs = new CapturingLoggerProvider();
+        await using var app = await StartAsync(dodo, logs: logs);
+
+        // Act
+        var response = await app.Client.PostAsync(Pattern, Json("""{"product_id":"pdt_pro"}"""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("javascript", text, StringComparison.Ordinal);
+        Assert.Equal("pay_1", (string?)JsonNode.Parse(text)!["payment_id"]);
+        Assert.Contains(logs.Entries, entry => entry.Message.Contains("payment_link", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains("javascript", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DodoPayments.AspNetCore.IntegrationTests.Sample;
 
@@ -82,5 +83,32 @@ public sealed class SampleAppTests(SampleFactory factory) : IClassFixture<Sample
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.DoesNotContain(factory.StandIn.Requests, request => request.Path.Contains("change-plan", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("http://localhost/account", HttpStatusCode.Found)]
+    [InlineData("http://localhost:5080/account", HttpStatusCode.Found)]
+    [InlineData("http://127.0.0.1:5123/account", HttpStatusCode.Found)]
+    [InlineData("https://evil.example.net/account", HttpStatusCode.BadRequest)]
+    public async Task ManageBilling_ReturnUrlOfTheAccountPage_IsAcceptedOnlyOnTheDevelopmentHosts(string returnUrl, HttpStatusCode expected)
+    {
+        // Arrange: the demo user is a Dodo customer (as after a first purchase); the page builds return_url from location.origin.
+        factory.StandIn.AddCustomer("cus_portal_test");
+        factory.Store.LinkCustomer("user_demo", "cus_portal_test");
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using (var signIn = await client.PostAsync("/api/account/sign-in", content: null))
+        {
+            signIn.EnsureSuccessStatusCode();
+        }
+
+        // Act
+        using var response = await client.GetAsync($"/api/customer-portal?return_url={Uri.EscapeDataString(returnUrl)}");
+
+        // Assert
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Found)
+        {
+            Assert.StartsWith(factory.StandIn.BaseAddress!.AbsoluteUri + "portal/cus_portal_test", response.Headers.Location?.AbsoluteUri, StringComparison.Ordinal);
+        }
     }
 }

@@ -146,13 +146,174 @@ public sealed class DodoPaymentsApiClientTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Call_SuccessBodyNotJson_ThrowsUnreachable()
+    public async Task Call_SuccessBodyNotJson_ThrowsUnreadableResponse()
     {
+        // Arrange
         using var handler = new FixedAnswerHandler(HttpStatusCode.OK, "<html>captive portal</html>");
+
+        // Act
         var exception = await Assert.ThrowsAsync<DodoApiException>(() => ClientOver(handler).GetProductAsync("pdt_book"));
 
-        Assert.Equal(DodoApiErrorKind.Unreachable, exception.Kind);
+        // Assert: Dodo was reached; what it said could not be read.
+        Assert.Equal(DodoApiErrorKind.UnreadableResponse, exception.Kind);
+        Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
         Assert.IsAssignableFrom<JsonException>(exception.InnerException);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    public async Task Call_EmptySuccessBodyWhereAResultIsRequired_ThrowsUnreadableResponse(string body)
+    {
+        // Arrange
+        using var handler = new FixedAnswerHandler(HttpStatusCode.OK, body);
+
+        // Act
+        var exception = await Assert.ThrowsAsync<DodoApiException>(() => ClientOver(handler).GetProductAsync("pdt_book"));
+
+        // Assert
+        Assert.Equal(DodoApiErrorKind.UnreadableResponse, exception.Kind);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \r\n")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    public async Task ChangePlan_EmptySuccessBody_ReturnsAResultWithNothingSet(string body)
+    {
+        // Arrange: Dodo may answer a plan change with 200 and no body; the change went through.
+        using var handler = new FixedAnswerHandler(HttpStatusCode.OK, body);
+
+        // Act
+        var result = await ClientOver(handler).ChangePlanAsync("sub_1", new ChangePlanRequest { ProductId = "pdt_pro", Quantity = 1 });
+
+        // Assert
+        Assert.Null(result.PaymentId);
+        Assert.Null(result.PaymentLink);
+        Assert.Null(result.AdditionalProperties);
+    }
+
+    [Fact]
+    public async Task ChangePlan_SuccessBodyNotJson_ThrowsUnreadableResponse()
+    {
+        // Arrange
+        using var handler = new FixedAnswerHandler(HttpStatusCode.OK, "<html>proxy</html>");
+
+        // Act
+        var exception = await Assert.ThrowsAsync<DodoApiException>(() => ClientOver(handler).ChangePlanAsync("sub_1", new ChangePlanRequest { ProductId = "pdt_pro" }));
+
+        // Assert
+        Assert.Equal(DodoApiErrorKind.UnreadableResponse, exception.Kind);
+        Assert.Equal("POST /subscriptions/{id}/change-plan", exception.Operation);
+    }
+
+    [Fact]
+    public async Task ChangePlan_PaymentLinkNotAUrl_LeavesTheLinkOutAndKeepsTheResult()
+    {
+        // Arrange: the change went through, so a 502 would invite a second, charged attempt; the bad link is dropped.
+        using var handler = new FixedAnswerHandler(HttpStatusCode.OK, """{"payment_id":"pay_1","payment_link":"javascript:alert(1)"}""");
+
+        // Act
+        var result = await ClientOver(handler).ChangePlanAsync("sub_1", new ChangePlanRequest { ProductId = "pdt_pro" });
+
+        // Assert
+        Assert.Equal("pay_1", result.PaymentId);
+        Assert.Null(result.PaymentLink);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("/checkout/cks_1")]
+    [InlineData("//evil.example.net/checkout")]
+    [InlineData("ftp://checkout.dodopayments.com/cks_1")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    public async Task CreateCheckoutSession_CheckoutUrlNotAbsoluteHttp_ThrowsUnreadableResponse(string link)
+    {
+        // Arrange
+        using var handler = new FixedAnswerHandler(HttpStatusCode.OK, $$"""{"session_id":"cks_1","checkout_url":{{JsonSerializer.Serialize(link, TestJson.Default.String)}}}""");
+
+        // Act
+        var exception = await Assert.ThrowsAsync<DodoApiException>(() => ClientOver(handler).CreateCheckoutSessionAsync(new CheckoutSessionRequest { ProductCart = [new() { ProductId = "pdt_book", Quantity = 1 }] }));
+
+        // Assert
+        Assert.Equal(DodoApiErrorKind.UnreadableResponse, exception.Kind);
+        Assert.DoesNotContain(link, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateCheckoutSession_NoCheckoutUrl_ReturnsTheSession()
+    {
+        // Arrange: a confirm-mode session has no checkout page, legitimately.
+        using var handler = new FixedAnswerHandler(HttpStatusCode.OK, """{"session_id":"cks_1","checkout_url":null,"payment_id":"pay_1"}""");
+
+        // Act
+        var session = await ClientOver(handler).CreateCheckoutSessionAsync(new CheckoutSessionRequest { ProductCart = [new() { ProductId = "pdt_book", Quantity = 1 }] });
+
+        // Assert
+        Assert.Null(session.CheckoutUrl);
+        Assert.Equal("pay_1", session.PaymentId);
+    }
+
+    [Fact]
+    public async Task CreatePayment_PaymentLinkNotAbsoluteHttp_ThrowsUnreadableResponse()
+    {
+        // Arrange
+        using var handler = new FixedAnswerHandler(HttpStatusCode.OK, """{"payment_id":"pay_1","payment_link":"javascript:alert(1)"}""");
+
+        // Act
+        var exception = await Assert.ThrowsAsync<DodoApiException>(() => ClientOver(handler).CreatePaymentAsync(new CreatePaymentRequest { ProductCart = [new() { ProductId = "pdt_book", Quantity = 1 }], PaymentLink = true }));
+
+        // Assert
+        Assert.Equal(DodoApiErrorKind.UnreadableResponse, exception.Kind);
+    }
+
+    [Fact]
+    public async Task CreateSubscription_PaymentLinkNotAbsoluteHttp_ThrowsUnreadableResponse()
+    {
+        // Arrange
+        using var handler = new FixedAnswerHandler(HttpStatusCode.OK, """{"subscription_id":"sub_1","payment_link":"javascript:alert(1)"}""");
+
+        // Act
+        var exception = await Assert.ThrowsAsync<DodoApiException>(() => ClientOver(handler).CreateSubscriptionAsync(new CreateSubscriptionRequest { ProductId = "pdt_pro", PaymentLink = true }));
+
+        // Assert
+        Assert.Equal(DodoApiErrorKind.UnreadableResponse, exception.Kind);
+    }
+
+    [Theory]
+    [InlineData("""{"link":"javascript:alert(1)"}""")]
+    [InlineData("""{"link":""}""")]
+    [InlineData("""{}""")]
+    public async Task CreateCustomerPortalSession_LinkMissingOrNotAbsoluteHttp_ThrowsUnreadableResponse(string body)
+    {
+        // Arrange
+        using var handler = new FixedAnswerHandler(HttpStatusCode.OK, body);
+
+        // Act
+        var exception = await Assert.ThrowsAsync<DodoApiException>(() => ClientOver(handler).CreateCustomerPortalSessionAsync("cus_1"));
+
+        // Assert
+        Assert.Equal(DodoApiErrorKind.UnreadableResponse, exception.Kind);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData(" ")]
+    public async Task PathIds_DotSegmentsOrBlank_ThrowWithoutCallingDodo(string id)
+    {
+        // Arrange: escaped or not, "." and ".." are path steps: "subscriptions/../change-plan" is another resource.
+        var client = Client();
+        var request = new ChangePlanRequest { ProductId = "pdt_pro" };
+
+        // Act & Assert
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ChangePlanAsync(id, request));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.PreviewPlanChangeAsync(id, request));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.CancelScheduledPlanChangeAsync(id));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.CreateCustomerPortalSessionAsync(id));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetProductAsync(id));
+        Assert.Empty(_dodo.Requests);
     }
 
     [Fact]

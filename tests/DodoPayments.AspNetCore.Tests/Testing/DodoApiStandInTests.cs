@@ -128,6 +128,37 @@ public sealed class DodoApiStandInTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Respond_EmptyBody_AnswersExactlyThatWithoutChangingThePlan()
+    {
+        // Arrange
+        _dodo.Respond(HttpMethod.Post, "/subscriptions/sub_1/change-plan", 200, string.Empty, times: 1);
+
+        // Act
+        var answered = await SendAsync(HttpMethod.Post, "subscriptions/sub_1/change-plan", """{"product_id":"pdt_pro"}""");
+        var preview = await SendAsync(HttpMethod.Post, "subscriptions/sub_1/change-plan/preview", """{"product_id":"pdt_pro","proration_billing_mode":"difference_immediately"}""");
+
+        // Assert: the answer was the injected one, and the subscription is still on Basic (so the preview charges 2000).
+        Assert.Equal(HttpStatusCode.OK, answered.Status);
+        Assert.Null(answered.Body);
+        Assert.Equal(2000, (long?)preview.Body!["immediate_charge"]!["summary"]!["total_amount"]);
+        Assert.Equal(2, _dodo.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Respond_LinkThatIsNotAUrl_IsAnsweredAsGiven()
+    {
+        // Arrange
+        _dodo.Respond(HttpMethod.Post, "/customers/", 200, """{"link":"javascript:alert(1)"}""");
+
+        // Act
+        var (status, body) = await SendAsync(HttpMethod.Post, "customers/cus_1/customer-portal/session");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("javascript:alert(1)", (string?)body!["link"]);
+    }
+
+    [Fact]
     public async Task ClearFailures_RemovesInjectedFailures()
     {
         _dodo.Fail(null, "/", 503);

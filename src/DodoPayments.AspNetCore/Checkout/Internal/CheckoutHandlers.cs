@@ -74,7 +74,7 @@ internal sealed partial class CheckoutHandlers(
         }
         catch (DodoApiException exception)
         {
-            return Failed(exception, Static);
+            return Failed(exception, Static, context);
         }
 
         var url = StaticCheckoutQuery.ComposeUrl(DodoPaymentsHosts.CheckoutBase(current), request, NullIfEmpty(current.ReturnUrl));
@@ -129,7 +129,7 @@ internal sealed partial class CheckoutHandlers(
         }
         catch (DodoApiException exception)
         {
-            return Failed(exception, Session);
+            return Failed(exception, Session, context);
         }
 
         if (string.IsNullOrEmpty(session.CheckoutUrl))
@@ -232,7 +232,7 @@ internal sealed partial class CheckoutHandlers(
         }
         catch (DodoApiException exception)
         {
-            return Failed(exception, Dynamic);
+            return Failed(exception, Dynamic, context);
         }
 
         if (string.IsNullOrEmpty(paymentLink))
@@ -358,10 +358,10 @@ internal sealed partial class CheckoutHandlers(
         return result;
     }
 
-    private ProblemHttpResult Failed(DodoApiException exception, string flow)
+    private ProblemHttpResult Failed(DodoApiException exception, string flow, HttpContext context)
     {
         Log.ApiFailed(logger, flow, exception.Operation, exception.Kind, (int?)exception.StatusCode, exception.ErrorCode);
-        return DodoProblems.FromApiException(exception);
+        return DodoProblems.FromApiException(exception, context);
     }
 
     private static IEnumerable<IDodoCheckoutHook> Hooks(HttpContext context) =>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace DodoPayments.AspNetCore.IntegrationTests.CustomerPortal;
+namespace DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 
 /// <summary>Keeps every log entry, so a test can assert what was (and was not) logged.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider
