@@ -1,4 +1,4 @@
-using DodoPayments.AspNetCore.EntityFrameworkCore.Internal;
+using DodoPayments.AspNetCore.EntityFrameworkCore.Storage;
 using DodoPayments.AspNetCore.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

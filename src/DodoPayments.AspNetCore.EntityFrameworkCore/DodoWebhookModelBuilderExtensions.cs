@@ -1,4 +1,4 @@
-using DodoPayments.AspNetCore.EntityFrameworkCore.Internal;
+using DodoPayments.AspNetCore.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace DodoPayments.AspNetCore.EntityFrameworkCore;

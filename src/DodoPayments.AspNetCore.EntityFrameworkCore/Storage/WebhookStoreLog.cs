@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace DodoPayments.AspNetCore.EntityFrameworkCore.Internal;
+namespace DodoPayments.AspNetCore.EntityFrameworkCore.Storage;
 
 /// <summary>The EF Core webhook store's log messages (event ids 370–379, stable). No ids, bodies or customer data.</summary>
 internal static partial class WebhookStoreLog

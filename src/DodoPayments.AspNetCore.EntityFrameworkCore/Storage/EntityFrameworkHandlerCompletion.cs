@@ -2,7 +2,7 @@ using DodoPayments.AspNetCore.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace DodoPayments.AspNetCore.EntityFrameworkCore.Internal;
+namespace DodoPayments.AspNetCore.EntityFrameworkCore.Storage;
 
 /// <summary>
 /// One handler's run inside a transaction on the handler's own <see cref="DbContext"/>: what the handler saves and

@@ -1,7 +1,7 @@
 using DodoPayments.AspNetCore.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
-namespace DodoPayments.AspNetCore.EntityFrameworkCore.Internal;
+namespace DodoPayments.AspNetCore.EntityFrameworkCore.Storage;
 
 /// <summary>The conditions the store's statements share.</summary>
 internal static class WebhookRecordQueries

@@ -2,7 +2,7 @@ using DodoPayments.AspNetCore.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DodoPayments.AspNetCore.EntityFrameworkCore.Internal;
+namespace DodoPayments.AspNetCore.EntityFrameworkCore.Storage;
 
 /// <summary>
 /// The durable <see cref="IWebhookIdempotencyStore"/> and <see cref="IWebhookInboxStore"/> over the app's own
@@ -265,10 +265,22 @@ internal sealed class EntityFrameworkWebhookStore<TContext>(IServiceScopeFactory
                     continue;
                 }
 
-                var record = await events.AsNoTracking().FirstAsync(e => e.WebhookId == id, cancellationToken).ConfigureAwait(false);
-                var handlers = await CompletedHandlersAsync(db, id, cancellationToken).ConfigureAwait(false);
+                // The event and the handlers that completed in earlier attempts, in one round trip.
+                var record = await events.AsNoTracking()
+                    .Where(e => e.WebhookId == id)
+                    .Select(e => new
+                    {
+                        e.Type,
+                        e.Body,
+                        e.Timestamp,
+                        e.ReceivedAt,
+                        e.Attempts,
+                        Handlers = db.Set<DodoWebhookHandlerRecord>().Where(h => h.WebhookId == e.WebhookId).Select(h => h.HandlerKey).ToList(),
+                    })
+                    .FirstAsync(cancellationToken).ConfigureAwait(false);
                 var message = new WebhookInboxMessage(id, record.Type ?? "", record.Body, record.Timestamp ?? record.ReceivedAt, record.ReceivedAt);
-                return new WebhookInboxLease(WebhookClaim.Claimed(id, token, handlers), message, record.Attempts);
+                var claim = WebhookClaim.Claimed(id, token, record.Handlers.ToHashSet(StringComparer.Ordinal));
+                return new WebhookInboxLease(claim, message, record.Attempts);
             }
         }
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace DodoPayments.AspNetCore.EntityFrameworkCore.Internal;
+namespace DodoPayments.AspNetCore.EntityFrameworkCore.Storage;
 
 /// <summary>
 /// Checks at start-up that <typeparamref name="TContext"/> can hold the webhook store (so a missing

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace DodoPayments.AspNetCore.EntityFrameworkCore.Internal;
+namespace DodoPayments.AspNetCore.EntityFrameworkCore.Storage;
 
 /// <summary>
 /// Stores a <see cref="DateTimeOffset"/> as Unix milliseconds (UTC): SQLite cannot compare or order
