@@ -8,7 +8,8 @@ namespace DodoPayments.AspNetCore.EntityFrameworkCore.Storage;
 /// The durable <see cref="IWebhookIdempotencyStore"/> and <see cref="IWebhookInboxStore"/> over the app's own
 /// <typeparamref name="TContext"/>. Every state change is one conditional statement (<c>UPDATE … WHERE owner_token =
 /// @token</c>, <c>WHERE lease_expires_at &lt;= @now</c>, or an insert guarded by the primary key), so the database
-/// decides which of several racing instances wins; nothing is read and then written on the strength of that read.
+/// decides which of several racing instances wins: a read only chooses which conditional statement to try, and the
+/// statement checks its condition again, atomically.
 /// The store's own statements run in a short-lived scope of their own; a handler's completion runs in the handler's
 /// scope, inside the transaction its changes share.
 /// </summary>
