@@ -8,6 +8,8 @@ using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace DodoPayments.AspNetCore;
@@ -111,6 +113,15 @@ public static class DodoPaymentsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DodoPaymentsOptions>, DodoPaymentsEnvironmentVariables>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DodoPaymentsOptions>, DodoPaymentsOptionsValidation>());
         services.TryAddSingleton<IValidator<DodoPaymentsOptions>, DodoPaymentsOptionsValidator>();
+
+        // Every reader, the library's endpoints and the app's own code, gets the monitor that keeps the last valid
+        // options when a reload is invalid (ValidateOnStart reads through it too, so start-up still fails).
+        services.TryAddSingleton<IOptionsMonitor<DodoPaymentsOptions>>(provider => new DodoPaymentsOptionsMonitor(
+            provider.GetRequiredService<IOptionsFactory<DodoPaymentsOptions>>(),
+            provider.GetServices<IOptionsChangeTokenSource<DodoPaymentsOptions>>(),
+            provider.GetRequiredService<IOptionsMonitorCache<DodoPaymentsOptions>>(),
+            provider.GetService<ILogger<DodoPaymentsOptionsMonitor>>() ?? NullLogger<DodoPaymentsOptionsMonitor>.Instance));
+        services.TryAddScoped<IOptionsSnapshot<DodoPaymentsOptions>, DodoPaymentsOptionsSnapshot>();
         services.TryAddSingleton(TimeProvider.System);
 
         var httpClient = services.AddDodoApiClient();
