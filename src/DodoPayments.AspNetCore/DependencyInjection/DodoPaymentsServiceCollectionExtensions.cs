@@ -2,9 +2,11 @@ using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.CustomerPortal;
 using DodoPayments.AspNetCore.DependencyInjection;
+using DodoPayments.AspNetCore.Http;
 using DodoPayments.AspNetCore.PlanChange;
 using DodoPayments.AspNetCore.Webhooks;
 using FluentValidation;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -123,6 +125,17 @@ public static class DodoPaymentsServiceCollectionExtensions
             provider.GetService<ILogger<DodoPaymentsOptionsMonitor>>() ?? NullLogger<DodoPaymentsOptionsMonitor>.Instance));
         services.TryAddScoped<IOptionsSnapshot<DodoPaymentsOptions>, DodoPaymentsOptionsSnapshot>();
         services.TryAddSingleton(TimeProvider.System);
+
+        // The package brings the JSON metadata of what it answers with, so a Native AOT app (no reflection-based
+        // resolver) that does not call AddProblemDetails still gets its ProblemDetails instead of a 500. Added last,
+        // after the app's own configuration, so it only fills what no other resolver provides.
+        services.PostConfigure<JsonOptions>(json =>
+        {
+            if (!json.SerializerOptions.TypeInfoResolverChain.Contains(DodoProblemDetailsJsonContext.Default))
+            {
+                json.SerializerOptions.TypeInfoResolverChain.Add(DodoProblemDetailsJsonContext.Default);
+            }
+        });
 
         var httpClient = services.AddDodoApiClient();
         services.AddDodoCheckoutServices();
