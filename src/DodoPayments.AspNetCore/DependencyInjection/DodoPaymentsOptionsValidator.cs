@@ -35,8 +35,9 @@ internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPayme
             .When(options => !string.IsNullOrWhiteSpace(options.ApiKey))
             .WithMessage($"{path}:ApiKey (or {DodoPaymentsEnvironmentVariables.ApiKey}) holds whitespace, a control character or a non-ASCII character; copy the key again from the Dodo dashboard.");
 
+        // Enum.IsDefined<T> rather than FluentValidation's IsInEnum, whose flags check is not Native-AOT-safe.
         RuleFor(options => options.Environment)
-            .IsInEnum()
+            .Must(environment => Enum.IsDefined(environment))
             .WithMessage($"{path}:Environment must be test_mode or live_mode.");
 
         RuleFor(options => options.WebhookKey)
