@@ -30,8 +30,14 @@ internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPayme
             .When(_ => marker.IsMapped(DodoPaymentsFeatures.CallsApi))
             .WithMessage($"{path}:ApiKey is required when a checkout, customer portal or plan change endpoint is mapped (or set {DodoPaymentsEnvironmentVariables.ApiKey}).");
 
+        RuleFor(options => options.ApiKey)
+            .Must(IsPrintableAscii)
+            .When(options => !string.IsNullOrWhiteSpace(options.ApiKey))
+            .WithMessage($"{path}:ApiKey (or {DodoPaymentsEnvironmentVariables.ApiKey}) holds whitespace, a control character or a non-ASCII character; copy the key again from the Dodo dashboard.");
+
+        // Enum.IsDefined<T> rather than FluentValidation's IsInEnum, whose flags check is not Native-AOT-safe.
         RuleFor(options => options.Environment)
-            .IsInEnum()
+            .Must(environment => Enum.IsDefined(environment))
             .WithMessage($"{path}:Environment must be test_mode or live_mode.");
 
         RuleFor(options => options.WebhookKey)
@@ -122,5 +128,19 @@ internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPayme
         RuleFor(options => options.Webhooks.Inbox.FirstRetryDelay)
             .GreaterThan(TimeSpan.Zero)
             .WithMessage($"{path}:Webhooks:Inbox:FirstRetryDelay must be more than zero.");
+    }
+
+    /// <summary>An API key goes into the <c>Authorization</c> header as it is: visible ASCII only, no spaces.</summary>
+    private static bool IsPrintableAscii(string? value)
+    {
+        foreach (var character in value.AsSpan())
+        {
+            if (character is <= ' ' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

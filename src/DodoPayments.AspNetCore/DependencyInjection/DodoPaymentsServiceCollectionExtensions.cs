@@ -2,12 +2,16 @@ using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.CustomerPortal;
 using DodoPayments.AspNetCore.DependencyInjection;
+using DodoPayments.AspNetCore.Http;
 using DodoPayments.AspNetCore.PlanChange;
 using DodoPayments.AspNetCore.Webhooks;
 using FluentValidation;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace DodoPayments.AspNetCore;
@@ -111,7 +115,27 @@ public static class DodoPaymentsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DodoPaymentsOptions>, DodoPaymentsEnvironmentVariables>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DodoPaymentsOptions>, DodoPaymentsOptionsValidation>());
         services.TryAddSingleton<IValidator<DodoPaymentsOptions>, DodoPaymentsOptionsValidator>();
+
+        // Every reader, the library's endpoints and the app's own code, gets the monitor that keeps the last valid
+        // options when a reload is invalid (ValidateOnStart reads through it too, so start-up still fails).
+        services.TryAddSingleton<IOptionsMonitor<DodoPaymentsOptions>>(provider => new DodoPaymentsOptionsMonitor(
+            provider.GetRequiredService<IOptionsFactory<DodoPaymentsOptions>>(),
+            provider.GetServices<IOptionsChangeTokenSource<DodoPaymentsOptions>>(),
+            provider.GetRequiredService<IOptionsMonitorCache<DodoPaymentsOptions>>(),
+            provider.GetService<ILogger<DodoPaymentsOptionsMonitor>>() ?? NullLogger<DodoPaymentsOptionsMonitor>.Instance));
+        services.TryAddScoped<IOptionsSnapshot<DodoPaymentsOptions>, DodoPaymentsOptionsSnapshot>();
         services.TryAddSingleton(TimeProvider.System);
+
+        // The package brings the JSON metadata of what it answers with, so a Native AOT app (no reflection-based
+        // resolver) that does not call AddProblemDetails still gets its ProblemDetails instead of a 500. Added last,
+        // after the app's own configuration, so it only fills what no other resolver provides.
+        services.PostConfigure<JsonOptions>(json =>
+        {
+            if (!json.SerializerOptions.TypeInfoResolverChain.Contains(DodoProblemDetailsJsonContext.Default))
+            {
+                json.SerializerOptions.TypeInfoResolverChain.Add(DodoProblemDetailsJsonContext.Default);
+            }
+        });
 
         var httpClient = services.AddDodoApiClient();
         services.AddDodoCheckoutServices();

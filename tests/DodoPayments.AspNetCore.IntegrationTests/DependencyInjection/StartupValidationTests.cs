@@ -26,6 +26,19 @@ public sealed class StartupValidationTests : IAsyncDisposable
         Assert.Contains("DodoPayments:ApiKey is required when a checkout, customer portal or plan change endpoint is mapped", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sk_test_secret value")]
+    [InlineData("sk_test_secret\u0007value")]
+    [InlineData("sk_test_secrét_value")]
+    public async Task Start_ApiKeyWithWhitespaceControlOrNonAsciiCharacter_RefusesNamingApiKey(string apiKey)
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(DodoPaymentsFeatures.Checkout, new() { ["DodoPayments:ApiKey"] = apiKey }));
+
+        Assert.Contains("DodoPayments:ApiKey (or DODO_PAYMENTS_API_KEY) holds whitespace, a control character or a non-ASCII character", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk_test", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("value", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Start_ApiKeyOnlyInEnvironmentVariable_Starts()
     {

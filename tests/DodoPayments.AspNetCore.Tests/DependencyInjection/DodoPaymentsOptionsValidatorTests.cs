@@ -31,6 +31,33 @@ public sealed class DodoPaymentsOptionsValidatorTests
         Assert.Equal("DodoPayments:ApiKey is required when a checkout, customer portal or plan change endpoint is mapped (or set DODO_PAYMENTS_API_KEY).", error);
     }
 
+    [Theory]
+    [InlineData("sk_test abc")]
+    [InlineData("sk_test\tabc")]
+    [InlineData("sk_test\nabc")]
+    [InlineData("sk_test\u0001abc")]
+    [InlineData("sk_test\u007Fabc")]
+    [InlineData("sk_testé_abc")]
+    [InlineData("sk_test\u200Babc")]
+    [InlineData("sk_test\u00A0abc")]
+    [InlineData(" sk_test_abc")]
+    public void Validate_ApiKeyWithWhitespaceControlOrNonAsciiCharacter_NamesApiKeyWithoutItsValue(string apiKey)
+    {
+        var error = Assert.Single(Validate(new DodoPaymentsOptions { ApiKey = apiKey }));
+
+        Assert.StartsWith("DodoPayments:ApiKey ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk_test", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("abc", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sk_test_AbC-123.xyz")]
+    [InlineData("Q7n+/=~!@#$%^&*()[]{}<>?|:;'\",`")]
+    public void Validate_ApiKeyOfPrintableAscii_Passes(string apiKey)
+    {
+        Assert.Empty(Validate(new DodoPaymentsOptions { ApiKey = apiKey }, DodoPaymentsFeatures.Checkout));
+    }
+
     [Fact]
     public void Validate_OnlyWebhooksMappedWithoutApiKey_DoesNotAskForApiKey()
     {
