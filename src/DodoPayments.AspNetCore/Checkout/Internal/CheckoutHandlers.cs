@@ -353,7 +353,7 @@ internal sealed partial class CheckoutHandlers(
 
     private ProblemHttpResult Refused(ProblemDetails refusal, IDodoCheckoutHook hook, string flow)
     {
-        var result = CheckoutProblems.Refused(refusal);
+        var result = DodoProblems.FromHook(refusal, "The checkout was refused.");
         Log.HookRefused(logger, flow, hook.GetType().Name, result.StatusCode);
         return result;
     }

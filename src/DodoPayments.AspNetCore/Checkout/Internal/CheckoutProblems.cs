@@ -1,7 +1,6 @@
 using DodoPayments.AspNetCore.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DodoPayments.AspNetCore.Checkout.Internal;
 
@@ -13,14 +12,6 @@ internal static class CheckoutProblems
 
     public static ValidationProblem NotAllowed(string field, string productId) =>
         DodoProblems.Invalid(field, $"Product '{productId}' cannot be bought here.");
-
-    /// <summary>A hook's refusal, 400 unless the hook chose another status.</summary>
-    public static ProblemHttpResult Refused(ProblemDetails problem)
-    {
-        problem.Status ??= StatusCodes.Status400BadRequest;
-        problem.Title ??= "The checkout was refused.";
-        return TypedResults.Problem(problem);
-    }
 
     /// <summary>
     /// Dodo created the checkout but gave no page to send the browser to. In confirm mode (<c>confirm: true</c> with a
