@@ -4,6 +4,7 @@ using DodoPayments.AspNetCore.Sample.Store;
 using DodoPayments.AspNetCore.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 
 namespace DodoPayments.AspNetCore.Sample;
 
@@ -47,19 +48,24 @@ internal static class DevelopmentStandIn
     /// (options are read only when the host starts), so that the stand-in's own small host is never mistaken for the
     /// app's by <c>WebApplicationFactory</c>.
     /// </summary>
-    public static async Task StartAsync(DodoApiStandIn standIn, IConfigurationBuilder configuration, ShopStore store)
+    public static async Task StartAsync(DodoApiStandIn standIn, IConfigurationBuilder configuration, IServiceProvider services)
     {
-        // The store survives a restart, the stand-in does not: tell it the customers and subscriptions the shop knows.
-        foreach (var customer in store.GetCustomers())
+        // The database survives a restart, the stand-in does not: tell it the customers and subscriptions the shop knows.
+        await using (var scope = services.CreateAsyncScope())
         {
-            standIn.AddCustomer(customer.CustomerId, DemoUser.Email, DemoUser.Name);
-        }
-
-        foreach (var subscription in store.GetSubscriptions().Where(subscription => subscription.Status == "active"))
-        {
-            if (store.FindCustomerId(subscription.UserId) is { } customerId)
+            var db = scope.ServiceProvider.GetRequiredService<ShopDb>();
+            var customers = await db.Customers.AsNoTracking().ToDictionaryAsync(customer => customer.UserId, customer => customer.CustomerId);
+            foreach (var customerId in customers.Values)
             {
-                standIn.AddSubscription(subscription.SubscriptionId, subscription.ProductId, customerId);
+                standIn.AddCustomer(customerId, DemoUser.Email, DemoUser.Name);
+            }
+
+            foreach (var subscription in await db.Subscriptions.AsNoTracking().Where(subscription => subscription.Status == "active").ToListAsync())
+            {
+                if (customers.TryGetValue(subscription.UserId, out var customerId))
+                {
+                    standIn.AddSubscription(subscription.SubscriptionId, subscription.ProductId, customerId);
+                }
             }
         }
 

@@ -1,9 +1,11 @@
 using DodoPayments.AspNetCore;
+using DodoPayments.AspNetCore.EntityFrameworkCore;
 using DodoPayments.AspNetCore.Sample;
 using DodoPayments.AspNetCore.Sample.Shop;
 using DodoPayments.AspNetCore.Sample.Store;
 using DodoPayments.AspNetCore.Sample.Webhooks;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,22 +33,31 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     });
 builder.Services.AddAuthorization();
 
-builder.Services.AddSingleton(services => new ShopStore(
-    Path.Combine(builder.Environment.ContentRootPath, services.GetRequiredService<IConfiguration>()["Shop:StorePath"] ?? "App_Data/shop.json"),
-    services.GetRequiredService<TimeProvider>()));
-builder.Services.AddScoped<WebhookNotes>();
+// The shop's SQLite database (ConnectionStrings:Shop, App_Data/shop.db): orders, customers, subscriptions, the webhook
+// log and the durable webhook store, in one context. The options are built once, when the first context is made (so a
+// test's settings apply); the context itself is scoped: one per request, or per webhook handler run.
+builder.Services.AddDbContext<ShopDb>(
+    (services, options) => options.UseSqlite(ShopDatabase.ConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())),
+    contextLifetime: ServiceLifetime.Scoped,
+    optionsLifetime: ServiceLifetime.Singleton);
 builder.Services.AddSingleton<WebhookFaults>();
 
 builder.Services.AddDodoPayments()
     .AddCheckoutHook<ShopCheckoutHook>()
     .AddWebhookHandler<OrderWebhookHandler>()
-    .AddWebhookHandler<EventLogHandler>();
+    .AddWebhookHandler<EventLogHandler>()
+    // Webhook claims and handler completions in ShopDb: a handler's SaveChangesAsync commits with its completion
+    // record, and a restart remembers which webhook-ids were processed.
+    .AddEntityFrameworkWebhookStore<ShopDb>();
 
 var app = builder.Build();
 
+// First run: create App_Data/shop.db with every table. A real app uses migrations instead (see ShopDatabase).
+await ShopDatabase.EnsureCreatedAsync(app.Services);
+
 if (standIn is not null)
 {
-    await DevelopmentStandIn.StartAsync(standIn, builder.Configuration, app.Services.GetRequiredService<ShopStore>());
+    await DevelopmentStandIn.StartAsync(standIn, builder.Configuration, app.Services);
     app.Logger.LogWarning(
         "Development mode: no Dodo API key is configured, so the shop talks to the in-process Dodo API stand-in at {StandInAddress}. Nothing leaves this machine.",
         standIn.BaseAddress);
@@ -68,15 +79,15 @@ app.MapDodoCheckout();
 app.MapDodoDynamicCheckout();
 
 // The customer and the subscription come from the signed-in user, never from the browser.
-app.MapDodoCustomerPortal("/api/customer-portal", context =>
-        ValueTask.FromResult(context.User.GetUserId() is { } userId
-            ? context.RequestServices.GetRequiredService<ShopStore>().FindCustomerId(userId)
-            : null))
+app.MapDodoCustomerPortal("/api/customer-portal", async context =>
+        context.User.GetUserId() is { } userId
+            ? await context.RequestServices.GetRequiredService<ShopDb>().FindCustomerIdAsync(userId, context.RequestAborted)
+            : null)
     .RequireAuthorization();
-app.MapDodoPlanChange("/api/subscription/plan", context =>
-        ValueTask.FromResult(context.User.GetUserId() is { } userId
-            ? context.RequestServices.GetRequiredService<ShopStore>().FindActiveSubscription(userId)?.SubscriptionId
-            : null))
+app.MapDodoPlanChange("/api/subscription/plan", async context =>
+        context.User.GetUserId() is { } userId
+            ? (await context.RequestServices.GetRequiredService<ShopDb>().FindActiveSubscriptionAsync(userId, context.RequestAborted))?.SubscriptionId
+            : null)
     .RequireAuthorization();
 
 // POST /api/webhook: verified, then OrderWebhookHandler and EventLogHandler run once per webhook-id.

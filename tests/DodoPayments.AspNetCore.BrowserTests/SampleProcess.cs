@@ -8,7 +8,7 @@ namespace DodoPayments.AspNetCore.BrowserTests;
 
 /// <summary>
 /// The built sample shop running as its own process on a free loopback port, in development mode (so against its
-/// in-process Dodo stand-in) with its store in a temporary folder. Its output is kept for failure messages.
+/// in-process Dodo stand-in) with its database in a temporary folder. Its output is kept for failure messages.
 /// </summary>
 internal sealed class SampleProcess : IAsyncDisposable
 {
@@ -53,7 +53,7 @@ internal sealed class SampleProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["Shop__StorePath"] = Path.Combine(storeFolder, "shop.json");
+        start.Environment["ConnectionStrings__Shop"] = $"Data Source={Path.Combine(storeFolder, "shop.db")}";
         // Keys in the developer's user-secrets or environment would switch the sample to the real Dodo: not here.
         start.Environment["DodoPayments__ApiKey"] = string.Empty;
         start.Environment["DODO_PAYMENTS_API_KEY"] = string.Empty;

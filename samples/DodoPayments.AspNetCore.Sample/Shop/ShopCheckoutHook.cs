@@ -12,66 +12,71 @@ namespace DodoPayments.AspNetCore.Sample.Shop;
 /// in what the browser must not choose: the customer, where Dodo sends the customer back, and the metadata the webhook
 /// handlers use to find the order again.
 /// </summary>
-internal sealed class ShopCheckoutHook(ShopStore store, ShopCatalog catalog) : IDodoCheckoutHook
+internal sealed class ShopCheckoutHook(ShopDb db, ShopCatalog catalog, TimeProvider clock) : IDodoCheckoutHook
 {
     private static readonly ProblemDetails SignInFirst = new() { Status = StatusCodes.Status401Unauthorized, Title = "Sign in to buy." };
 
-    public ValueTask<ProblemDetails?> OnCheckoutSessionAsync(HttpContext httpContext, CheckoutSessionRequest request)
+    public async ValueTask<ProblemDetails?> OnCheckoutSessionAsync(HttpContext httpContext, CheckoutSessionRequest request)
     {
         if (httpContext.User.GetUserId() is not { } userId)
         {
-            return ValueTask.FromResult<ProblemDetails?>(SignInFirst);
+            return SignInFirst;
         }
 
         var productIds = request.ProductCart?.Select(item => item.ProductId).OfType<string>().ToList() ?? [];
-        var order = CreateOrder(userId, productIds, request.ProductCollectionId is not null ? "A plan chosen on checkout" : null);
-        request.Customer = Customer(httpContext, userId);
+        var order = await CreateOrderAsync(httpContext, userId, productIds, request.ProductCollectionId is not null ? "A plan chosen on checkout" : null);
+        request.Customer = await CustomerAsync(httpContext, userId);
         request.ReturnUrl = OrdersPage(httpContext);
         request.Metadata = WithOrder(request.Metadata, order.OrderId, userId);
-        return ValueTask.FromResult<ProblemDetails?>(null);
+        return null;
     }
 
     /// <summary>The dynamic flow (a payment link): the same rules as a session.</summary>
-    public ValueTask<ProblemDetails?> OnDynamicCheckoutAsync(HttpContext httpContext, DynamicCheckoutRequest request)
+    public async ValueTask<ProblemDetails?> OnDynamicCheckoutAsync(HttpContext httpContext, DynamicCheckoutRequest request)
     {
         if (httpContext.User.GetUserId() is not { } userId)
         {
-            return ValueTask.FromResult<ProblemDetails?>(SignInFirst);
+            return SignInFirst;
         }
 
         var productIds = request.ProductId is { } productId ? [productId] : request.ProductCart?.Select(item => item.ProductId).OfType<string>().ToList() ?? [];
-        var order = CreateOrder(userId, productIds, description: null);
-        request.Customer = Customer(httpContext, userId);
+        var order = await CreateOrderAsync(httpContext, userId, productIds, description: null);
+        request.Customer = await CustomerAsync(httpContext, userId);
         request.ReturnUrl = OrdersPage(httpContext);
         request.Metadata = WithOrder(request.Metadata, order.OrderId, userId);
-        return ValueTask.FromResult<ProblemDetails?>(null);
+        return null;
     }
 
     /// <summary>
     /// The static flow (a link to Dodo's /buy page): the customer's email is filled in and locked, and the order rides
     /// along as <c>metadata_*</c> query values. Dodo sends the customer back to DodoPayments:ReturnUrl.
     /// </summary>
-    public ValueTask<ProblemDetails?> OnStaticCheckoutAsync(HttpContext httpContext, StaticCheckoutRequest request)
+    public async ValueTask<ProblemDetails?> OnStaticCheckoutAsync(HttpContext httpContext, StaticCheckoutRequest request)
     {
         if (httpContext.User.GetUserId() is not { } userId)
         {
-            return ValueTask.FromResult<ProblemDetails?>(SignInFirst);
+            return SignInFirst;
         }
 
-        var order = CreateOrder(userId, request.ProductId is { } productId ? [productId] : [], description: null);
+        var order = await CreateOrderAsync(httpContext, userId, request.ProductId is { } productId ? [productId] : [], description: null);
         request.Email = httpContext.User.FindFirstValue(ClaimTypes.Email);
         request.DisableEmail = request.Email is not null;
         request.Metadata["order_id"] = order.OrderId;
         request.Metadata["user_id"] = userId;
-        return ValueTask.FromResult<ProblemDetails?>(null);
+        return null;
     }
 
-    private ShopOrder CreateOrder(string userId, IReadOnlyList<string> productIds, string? description) =>
-        store.CreateOrder(userId, description ?? string.Join(", ", productIds.Select(catalog.NameOf)), productIds);
+    private async Task<ShopOrder> CreateOrderAsync(HttpContext httpContext, string userId, IReadOnlyList<string> productIds, string? description)
+    {
+        var order = ShopOrder.Create(userId, description ?? string.Join(", ", productIds.Select(catalog.NameOf)), productIds, clock.GetUtcNow());
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(httpContext.RequestAborted);
+        return order;
+    }
 
     /// <summary>Once Dodo has told us who the customer is (a webhook), reuse them; the browser may never send a customer_id.</summary>
-    private CustomerRequest Customer(HttpContext httpContext, string userId) =>
-        store.FindCustomerId(userId) is { } customerId
+    private async Task<CustomerRequest> CustomerAsync(HttpContext httpContext, string userId) =>
+        await db.FindCustomerIdAsync(userId, httpContext.RequestAborted) is { } customerId
             ? new CustomerRequest { CustomerId = customerId }
             : new CustomerRequest { Email = httpContext.User.FindFirstValue(ClaimTypes.Email), Name = httpContext.User.FindFirstValue(ClaimTypes.Name) };
 

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using DodoPayments.AspNetCore.Webhooks;
+
 namespace DodoPayments.AspNetCore.Sample.Store;
 
 /// <summary>The states an order goes through as Dodo's webhooks arrive.</summary>
@@ -16,51 +19,140 @@ internal static class OrderStatus
     public const string Active = "active";
 }
 
-/// <summary>An order of the shop, created pending by the checkout hook and moved on by webhooks.</summary>
-internal sealed record ShopOrder
+/// <summary>
+/// An order of the shop (table <c>orders</c>), created pending by the checkout hook and moved on by webhooks. The
+/// methods only change the tracked entity; the caller saves, so a webhook handler's changes commit together with its
+/// completion record.
+/// </summary>
+internal sealed class ShopOrder
 {
     public required string OrderId { get; init; }
 
     public required string UserId { get; init; }
 
-    public required string Description { get; init; }
+    public required string Description { get; set; }
 
-    public required IReadOnlyList<string> ProductIds { get; init; }
+    public required List<string> ProductIds { get; set; }
 
-    public required string Status { get; init; }
+    public required string Status { get; set; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
 
-    public string? PaymentId { get; init; }
+    public string? PaymentId { get; set; }
 
-    public string? SubscriptionId { get; init; }
+    public string? SubscriptionId { get; set; }
 
-    public long? Amount { get; init; }
+    public long? Amount { get; set; }
 
-    public string? Currency { get; init; }
+    public string? Currency { get; set; }
 
-    public string? FailureReason { get; init; }
+    public string? FailureReason { get; set; }
+
+    /// <summary>A new pending order for <paramref name="userId"/>, with an id the browser cannot guess.</summary>
+    public static ShopOrder Create(string userId, string description, IEnumerable<string> productIds, DateTimeOffset now) => new()
+    {
+        OrderId = "ord_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
+        UserId = userId,
+        Description = description,
+        ProductIds = [.. productIds],
+        Status = OrderStatus.Pending,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>
+    /// A successful payment: a pending or failed order becomes paid. An active order stays active (the subscription's
+    /// activation may arrive first). Setting, not toggling, so applying it twice changes nothing more.
+    /// </summary>
+    public void RecordPayment(string paymentId, long amount, string? currency, string? subscriptionId, DateTimeOffset now)
+    {
+        Status = Status == OrderStatus.Active ? OrderStatus.Active : OrderStatus.Paid;
+        PaymentId = paymentId;
+        Amount = amount;
+        Currency = currency;
+        SubscriptionId = subscriptionId ?? SubscriptionId;
+        FailureReason = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A failed payment: only a pending order becomes failed (a late failure never undoes a payment).</summary>
+    public void RecordPaymentFailure(string paymentId, string? reason, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.Pending)
+        {
+            return;
+        }
+
+        Status = OrderStatus.Failed;
+        PaymentId = paymentId;
+        FailureReason = reason;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The subscription is active: the order becomes active, for the plan chosen (on a collection's checkout, the customer picks it).</summary>
+    public void RecordSubscriptionActive(string subscriptionId, string productId, string productName, DateTimeOffset now)
+    {
+        Status = OrderStatus.Active;
+        SubscriptionId = subscriptionId;
+        ProductIds = [productId];
+        Description = productName;
+        UpdatedAt = now;
+    }
 }
 
-/// <summary>A user of the shop known to Dodo as <see cref="CustomerId"/>.</summary>
-internal sealed record ShopCustomer(string UserId, string CustomerId);
-
-/// <summary>A subscription a user holds, as last reported by Dodo.</summary>
-internal sealed record ShopSubscription(string SubscriptionId, string UserId, string ProductId, string Status, DateTimeOffset UpdatedAt);
-
-/// <summary>One webhook delivery the app processed (or refused on purpose), for the event log of the orders page.</summary>
-internal sealed record WebhookLogEntry(string WebhookId, string Type, DateTimeOffset ReceivedAt, string Outcome, string? Detail);
-
-/// <summary>Everything the store keeps, as written to the JSON file.</summary>
-internal sealed class ShopData
+/// <summary>A user of the shop known to Dodo as <see cref="CustomerId"/> (table <c>customers</c>, one row per user).</summary>
+internal sealed class ShopCustomer
 {
-    public List<ShopOrder> Orders { get; set; } = [];
+    public required string UserId { get; init; }
 
-    public List<ShopCustomer> Customers { get; set; } = [];
+    public required string CustomerId { get; set; }
+}
 
-    public List<ShopSubscription> Subscriptions { get; set; } = [];
+/// <summary>A subscription a user holds, as last reported by Dodo (table <c>subscriptions</c>).</summary>
+internal sealed class ShopSubscription
+{
+    public required string SubscriptionId { get; init; }
 
-    public List<WebhookLogEntry> WebhookLog { get; set; } = [];
+    public required string UserId { get; set; }
+
+    public required string ProductId { get; set; }
+
+    public required string Status { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// One webhook the shop handled (table <c>webhook_log</c>), for the event log of the orders page. Written by the
+/// handler that handled the event, in the same save as its changes, so the line and the change land together.
+/// </summary>
+internal sealed class WebhookLogEntry
+{
+    /// <summary>The outcome of a webhook whose handlers ran.</summary>
+    public const string Handled = "handled";
+
+    /// <summary>Insertion order (newest is highest).</summary>
+    public long Id { get; init; }
+
+    public required string WebhookId { get; init; }
+
+    public required string Type { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required string Outcome { get; init; }
+
+    public string? Detail { get; init; }
+
+    /// <summary>A line for <paramref name="webhookEvent"/>, received <paramref name="now"/>.</summary>
+    public static WebhookLogEntry For(WebhookEvent webhookEvent, string outcome, string? detail, DateTimeOffset now) => new()
+    {
+        WebhookId = webhookEvent.Id,
+        Type = webhookEvent.Type,
+        ReceivedAt = now,
+        Outcome = outcome,
+        Detail = detail,
+    };
 }

@@ -5,85 +5,112 @@ namespace DodoPayments.AspNetCore.Sample.Webhooks;
 
 /// <summary>
 /// Moves orders on as Dodo reports payments and subscriptions. The checkout hook put <c>order_id</c> and <c>user_id</c>
-/// in the checkout's metadata; Dodo sends that metadata back with every event of the checkout. Every step is idempotent
-/// (setting a state, not toggling it), because Dodo may deliver an event more than once.
+/// in the checkout's metadata; Dodo sends that metadata back with every event of the checkout.
 /// </summary>
-internal sealed partial class OrderWebhookHandler(ShopStore store, ShopCatalog catalog, WebhookNotes notes, WebhookFaults faults, ILogger<OrderWebhookHandler> logger)
+/// <remarks>
+/// Each event ends in one <c>SaveChangesAsync</c> on <see cref="ShopDb"/>: the order, customer and subscription changes
+/// and the event's line in the webhook log. The durable webhook store runs the handler in a transaction on the same
+/// context and commits the handler's completion record with it, so the changes land exactly once: a handler that
+/// throws leaves nothing behind, and a redelivery of a handled event does not run it again, restarts included.
+/// </remarks>
+internal sealed partial class OrderWebhookHandler(ShopDb db, ShopCatalog catalog, WebhookFaults faults, TimeProvider clock, ILogger<OrderWebhookHandler> logger)
     : IPaymentSucceededHandler, IPaymentFailedHandler, ISubscriptionActiveHandler, ISubscriptionPlanChangedHandler
 {
-    public Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
     {
-        FailIfAsked(webhookEvent);
+        faults.ThrowIfArmed(webhookEvent);
         var payment = webhookEvent.Data;
-        LinkCustomer(payment.Metadata, payment.Customer.CustomerId);
+        await LinkCustomerAsync(payment.Metadata, payment.Customer.CustomerId, cancellationToken);
+        string detail;
         if (OrderId(payment.Metadata) is not { } orderId)
         {
-            notes.Detail = $"payment {payment.PaymentId} has no order_id in its metadata (a renewal?)";
-            return Task.CompletedTask;
+            detail = $"payment {payment.PaymentId} has no order_id in its metadata (a renewal?)";
+        }
+        else
+        {
+            var order = await db.Orders.FindAsync([orderId], cancellationToken);
+            order?.RecordPayment(payment.PaymentId, payment.TotalAmount, payment.Currency, payment.SubscriptionId, clock.GetUtcNow());
+            detail = OrderDetail(orderId, order, webhookEvent);
         }
 
-        var order = store.RecordPayment(orderId, payment.PaymentId, payment.TotalAmount, payment.Currency, payment.SubscriptionId);
-        notes.Detail = order is null ? $"unknown order {orderId}" : $"order {orderId}: {order.Status}";
-        Log.OrderUpdated(logger, orderId, order?.Status ?? "unknown", webhookEvent.Type);
-        return Task.CompletedTask;
+        await SaveAsync(webhookEvent, detail, cancellationToken);
     }
 
-    public Task HandleAsync(PaymentFailedEvent webhookEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(PaymentFailedEvent webhookEvent, CancellationToken cancellationToken)
     {
-        FailIfAsked(webhookEvent);
+        faults.ThrowIfArmed(webhookEvent);
         var payment = webhookEvent.Data;
+        string detail;
         if (OrderId(payment.Metadata) is not { } orderId)
         {
-            notes.Detail = $"payment {payment.PaymentId} has no order_id in its metadata";
-            return Task.CompletedTask;
+            detail = $"payment {payment.PaymentId} has no order_id in its metadata";
+        }
+        else
+        {
+            var order = await db.Orders.FindAsync([orderId], cancellationToken);
+            order?.RecordPaymentFailure(payment.PaymentId, payment.ErrorMessage ?? payment.ErrorCode, clock.GetUtcNow());
+            detail = OrderDetail(orderId, order, webhookEvent);
         }
 
-        var order = store.RecordPaymentFailure(orderId, payment.PaymentId, payment.ErrorMessage ?? payment.ErrorCode);
-        notes.Detail = order is null ? $"unknown order {orderId}" : $"order {orderId}: {order.Status}";
-        Log.OrderUpdated(logger, orderId, order?.Status ?? "unknown", webhookEvent.Type);
-        return Task.CompletedTask;
+        await SaveAsync(webhookEvent, detail, cancellationToken);
     }
 
-    public Task HandleAsync(SubscriptionActiveEvent webhookEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(SubscriptionActiveEvent webhookEvent, CancellationToken cancellationToken)
     {
-        FailIfAsked(webhookEvent);
+        faults.ThrowIfArmed(webhookEvent);
         var subscription = webhookEvent.Data;
-        LinkCustomer(subscription.Metadata, subscription.Customer.CustomerId);
+        await LinkCustomerAsync(subscription.Metadata, subscription.Customer.CustomerId, cancellationToken);
+        string detail;
         if (UserId(subscription.Metadata) is not { } userId || subscription.ProductId is null)
         {
-            notes.Detail = $"subscription {subscription.SubscriptionId} has no user_id in its metadata or no product";
-            return Task.CompletedTask;
+            detail = $"subscription {subscription.SubscriptionId} has no user_id in its metadata or no product";
+        }
+        else
+        {
+            var now = clock.GetUtcNow();
+            await db.SetSubscriptionAsync(subscription.SubscriptionId, userId, subscription.ProductId, "active", now, cancellationToken);
+            var orderId = OrderId(subscription.Metadata);
+            var order = orderId is null ? null : await db.Orders.FindAsync([orderId], cancellationToken);
+            order?.RecordSubscriptionActive(subscription.SubscriptionId, subscription.ProductId, catalog.NameOf(subscription.ProductId), now);
+            detail = $"subscription {subscription.SubscriptionId} active" + (order is null ? string.Empty : $"; order {order.OrderId}: {order.Status}");
+            Log.OrderUpdated(logger, orderId ?? "none", order?.Status ?? "unknown", webhookEvent.Type);
         }
 
-        var orderId = OrderId(subscription.Metadata);
-        var order = store.RecordSubscriptionActive(orderId, userId, subscription.SubscriptionId, subscription.ProductId, catalog.NameOf(subscription.ProductId));
-        notes.Detail = $"subscription {subscription.SubscriptionId} active" + (order is null ? string.Empty : $"; order {order.OrderId}: {order.Status}");
-        Log.OrderUpdated(logger, orderId ?? "none", order?.Status ?? "unknown", webhookEvent.Type);
-        return Task.CompletedTask;
+        await SaveAsync(webhookEvent, detail, cancellationToken);
     }
 
-    public Task HandleAsync(SubscriptionPlanChangedEvent webhookEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(SubscriptionPlanChangedEvent webhookEvent, CancellationToken cancellationToken)
     {
         var subscription = webhookEvent.Data;
-        store.RecordSubscription(subscription.SubscriptionId, subscription.ProductId, subscription.Status);
-        notes.Detail = $"subscription {subscription.SubscriptionId} now on {subscription.ProductId}";
-        return Task.CompletedTask;
-    }
-
-    private void FailIfAsked(WebhookEvent webhookEvent)
-    {
-        if (faults.TryConsume())
+        if (await db.Subscriptions.FindAsync([subscription.SubscriptionId], cancellationToken) is { } known)
         {
-            store.LogWebhook(webhookEvent.Id, webhookEvent.Type, "failed on purpose (500)", "the sender retries with the same webhook-id");
-            throw new InvalidOperationException("Failing this delivery on purpose (the 'fail the next webhook' switch), so it is retried.");
+            known.ProductId = subscription.ProductId ?? known.ProductId;
+            known.Status = subscription.Status ?? known.Status;
+            known.UpdatedAt = clock.GetUtcNow();
         }
+
+        await SaveAsync(webhookEvent, $"subscription {subscription.SubscriptionId} now on {subscription.ProductId}", cancellationToken);
     }
 
-    private void LinkCustomer(IReadOnlyDictionary<string, string?> metadata, string customerId)
+    /// <summary>Adds the event's line to the webhook log and saves it with the handler's changes, in one go.</summary>
+    private async Task SaveAsync(WebhookEvent webhookEvent, string detail, CancellationToken cancellationToken)
+    {
+        db.WebhookLog.Add(WebhookLogEntry.For(webhookEvent, WebhookLogEntry.Handled, detail, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Logs the order's new status, and describes it for the webhook log.</summary>
+    private string OrderDetail(string orderId, ShopOrder? order, WebhookEvent webhookEvent)
+    {
+        Log.OrderUpdated(logger, orderId, order?.Status ?? "unknown", webhookEvent.Type);
+        return order is null ? $"unknown order {orderId}" : $"order {orderId}: {order.Status}";
+    }
+
+    private async Task LinkCustomerAsync(IReadOnlyDictionary<string, string?> metadata, string customerId, CancellationToken cancellationToken)
     {
         if (UserId(metadata) is { } userId && !string.IsNullOrEmpty(customerId))
         {
-            store.LinkCustomer(userId, customerId);
+            await db.LinkCustomerAsync(userId, customerId, cancellationToken);
         }
     }
 

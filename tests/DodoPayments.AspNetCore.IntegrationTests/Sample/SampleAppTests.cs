@@ -24,6 +24,20 @@ public sealed class SampleAppTests(SampleFactory factory) : IClassFixture<Sample
     }
 
     [Fact]
+    public async Task Sample_FirstRun_CreatesItsDatabaseAndTheAppDataFolder()
+    {
+        // Arrange: the factory's folder has no App_Data yet; the app made it, and the database, when it started
+        using var client = factory.CreateClient();
+
+        // Act
+        using var response = await client.GetAsync("/api/shop");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(File.Exists(factory.DatabasePath), $"No database at {factory.DatabasePath}.");
+    }
+
+    [Fact]
     public async Task Shop_DevelopmentWithoutKeys_RunsAgainstTheStandInAndSellsTheCollection()
     {
         using var client = factory.CreateClient();
@@ -94,7 +108,11 @@ public sealed class SampleAppTests(SampleFactory factory) : IClassFixture<Sample
     {
         // Arrange: the demo user is a Dodo customer (as after a first purchase); the page builds return_url from location.origin.
         factory.StandIn.AddCustomer("cus_portal_test");
-        factory.Store.LinkCustomer("user_demo", "cus_portal_test");
+        await factory.WithDbAsync(async db =>
+        {
+            await db.LinkCustomerAsync("user_demo", "cus_portal_test", CancellationToken.None);
+            return await db.SaveChangesAsync();
+        });
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using (var signIn = await client.PostAsync("/api/account/sign-in", content: null))
         {

@@ -3,8 +3,13 @@ using System.Diagnostics;
 namespace DodoPayments.AspNetCore.IntegrationTests.Sample;
 
 /// <summary>Runs the built sample as its own process, as a user would, to see what a bad configuration does at start.</summary>
-public sealed class SampleProcessTests
+public sealed class SampleProcessTests : IDisposable
 {
+    /// <summary>The sample's database, kept out of the project folder (the sample creates it before the host starts).</summary>
+    private readonly string _folder = Directory.CreateTempSubdirectory("dodo-sample-process-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
     [Fact]
     public async Task Sample_RelativeReturnUrl_ExitsNonZeroNamingTheKey()
     {
@@ -25,7 +30,7 @@ public sealed class SampleProcessTests
     }
 
     /// <summary>Starts the sample in Production (so it does not fall back to the stand-in) and waits for it to exit.</summary>
-    private static async Task<(int ExitCode, string Output)> RunSampleAsync(Dictionary<string, string> environment)
+    private async Task<(int ExitCode, string Output)> RunSampleAsync(Dictionary<string, string> environment)
     {
         var sample = Path.Combine(AppContext.BaseDirectory, "DodoPayments.AspNetCore.Sample.dll");
         var start = new ProcessStartInfo("dotnet", [sample])
@@ -39,6 +44,7 @@ public sealed class SampleProcessTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Shop"] = $"Data Source={Path.Combine(_folder, "shop.db")}";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

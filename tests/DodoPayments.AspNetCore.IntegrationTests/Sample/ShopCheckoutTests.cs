@@ -38,7 +38,7 @@ public sealed class ShopCheckoutTests(SampleFactory factory) : IClassFixture<Sam
         Assert.Equal("user_demo", (string?)sent["metadata"]?["user_id"]);
         var orderId = (string?)sent["metadata"]?["order_id"];
         Assert.NotEqual("ord_forged", orderId);
-        var order = factory.Store.FindOrder(orderId!);
+        var order = await factory.FindOrderAsync(orderId!);
         Assert.Equal(OrderStatus.Pending, order?.Status);
         Assert.Equal("user_demo", order?.UserId);
         Assert.Equal(["pdt_pro_monthly"], order?.ProductIds);
@@ -80,7 +80,7 @@ public sealed class ShopCheckoutTests(SampleFactory factory) : IClassFixture<Sam
         Assert.Equal("demo@example.com", query["email"].ToString());
         Assert.Equal("true", query["disableEmail"].ToString());
         Assert.Equal("user_demo", query["metadata_user_id"].ToString());
-        Assert.Equal(OrderStatus.Pending, factory.Store.FindOrder(query["metadata_order_id"].ToString())?.Status);
+        Assert.Equal(OrderStatus.Pending, (await factory.FindOrderAsync(query["metadata_order_id"].ToString()))?.Status);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ShopCheckoutTests(SampleFactory factory) : IClassFixture<Sam
         var sent = JsonNode.Parse(factory.StandIn.Requests.Last(request => request.Path == "/payments").Body)!;
         Assert.True((bool?)sent["payment_link"]);
         Assert.Equal("http://localhost/orders", (string?)sent["return_url"]);
-        Assert.Equal(OrderStatus.Pending, factory.Store.FindOrder((string)sent["metadata"]!["order_id"]!)?.Status);
+        Assert.Equal(OrderStatus.Pending, (await factory.FindOrderAsync((string)sent["metadata"]!["order_id"]!))?.Status);
         var checkoutUrl = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())?["checkout_url"];
         Assert.StartsWith(factory.StandIn.BaseAddress!.AbsoluteUri + "checkout/", checkoutUrl, StringComparison.Ordinal);
     }

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DodoPayments.AspNetCore.Testing;
+
+namespace DodoPayments.AspNetCore.IntegrationTests.Sample;
+
+/// <summary>
+/// The sample stopped and started again on the same database: what the shop saved is still there, and the durable
+/// webhook store still knows which webhook-ids it processed, so a redelivery after the restart runs no handler.
+/// </summary>
+public sealed class ShopRestartTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("dodo-sample-restart-").FullName;
+
+    public void Dispose() => SampleFactory.DeleteFolder(_folder);
+
+    private static string PaymentSucceeded(string orderId) => new JsonObject
+    {
+        ["business_id"] = "bus_1",
+        ["type"] = "payment.succeeded",
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["data"] = new JsonObject
+        {
+            ["payment_id"] = "pay_restart",
+            ["total_amount"] = 1900,
+            ["currency"] = "USD",
+            ["customer"] = new JsonObject { ["customer_id"] = "cus_restart", ["email"] = "demo@example.com", ["name"] = "Demo User" },
+            ["metadata"] = new JsonObject { ["order_id"] = orderId, ["user_id"] = "user_demo" },
+        },
+    }.ToJsonString();
+
+    private static async Task<HttpResponseMessage> DeliverAsync(SampleFactory app, string webhookId, string body)
+    {
+        using var client = app.CreateClient();
+        using var request = new DodoWebhookSigner(app.WebhookKey).CreateRequest("/api/webhook", body, webhookId);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Restart_SameDatabase_KeepsTheOrdersAndDoesNotRunARedeliveredProcessedWebhookAgain()
+    {
+        // Arrange: the first run sells the e-book and handles its payment webhook
+        const string WebhookId = "msg_before_restart";
+        string body;
+        string orderId;
+        await using (var before = SampleFactory.InFolder(_folder))
+        {
+            using var shop = await before.CreateSignedInClientAsync();
+            using var checkout = await shop.PostAsync("/api/checkout", new StringContent("""{"product_cart":[{"product_id":"pdt_field_guide","quantity":1}]}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, checkout.StatusCode);
+            orderId = (string)JsonNode.Parse(before.StandIn.Requests.Last(request => request.Path == "/checkouts").Body)!["metadata"]!["order_id"]!;
+            body = PaymentSucceeded(orderId);
+            using var delivered = await DeliverAsync(before, WebhookId, body);
+            Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        }
+
+        // Act: a new app on the same database file; Dodo delivers the same webhook again (signed with the new key)
+        await using var after = SampleFactory.InFolder(_folder);
+        using var redelivered = await DeliverAsync(after, WebhookId, body);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        using var client = await after.CreateSignedInClientAsync();
+        using var orders = JsonDocument.Parse(await client.GetStringAsync("/api/orders"));
+        var order = Assert.Single(orders.RootElement.GetProperty("orders").EnumerateArray());
+        Assert.Equal(orderId, order.GetProperty("orderId").GetString());
+        Assert.Equal("paid", order.GetProperty("status").GetString());
+        Assert.Equal("pay_restart", order.GetProperty("paymentId").GetString());
+        // The handlers write one line per run: one line means they did not run for the redelivery.
+        Assert.Single(orders.RootElement.GetProperty("webhooks").EnumerateArray(), entry => entry.GetProperty("webhookId").GetString() == WebhookId);
+        using var account = JsonDocument.Parse(await client.GetStringAsync("/api/account"));
+        Assert.Equal("cus_restart", account.RootElement.GetProperty("customerId").GetString());
+    }
+}
