@@ -3,13 +3,17 @@
 # loopback only, bounded in time. Prints throughput, p50/p99 and the ratios; exits non-zero when the webhook/bare
 # throughput ratio falls below 0.8 (or a delivery was not answered 200).
 #
-#   eng/load.sh [--duration 5] [--connections 32] [--threads 2] [--deliveries 200000]
+#   eng/load.sh [--store memory|sqlite|postgres] [--duration 5] [--connections 32] [--threads 2] [--deliveries 200000]
+#
+# --store picks the webhook idempotency store: the in-memory default, or the EF Core store on a SQLite file or on a
+# throwaway PostgreSQL cluster (eng/postgres.sh, Debian's postgresql package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=5 connections=32 threads=2 deliveries=200000
+duration=5 connections=32 threads=2 deliveries=200000 store=memory
 while [ $# -gt 0 ]; do
   case "$1" in
+    --store) store=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
@@ -24,9 +28,10 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 work=$(mktemp -d)
-app_pid=""
+app_pid="" pg_dir=""
 cleanup() {
   if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  if [ -n "$pg_dir" ]; then bash eng/postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -39,9 +44,19 @@ echo "Signing $deliveries unique deliveries..."
 "$app" sign "$deliveries" "$work/deliveries.tsv" run
 "$app" sign 20000 "$work/warmup.tsv" warm
 
+case "$store" in
+  memory) store_args=() ;;
+  sqlite) store_args=(--Load:Store sqlite --Load:Connection "Data Source=$work/load.db") ;;
+  postgres)
+    pg_dir=$(mktemp -d /tmp/dodo-load-pg.XXXXXX)
+    connection=$(bash eng/postgres.sh start "$pg_dir")
+    store_args=(--Load:Store postgres --Load:Connection "${connection/Database=postgres/Database=load};Maximum Pool Size=64") ;;
+  *) echo "--store must be memory, sqlite or postgres" >&2; exit 2 ;;
+esac
+
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
-"$app" --urls "$url" >"$work/app.log" 2>&1 &
+"$app" --urls "$url" "${store_args[@]}" >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null -X POST "$url/bare" && break; sleep 0.1; done
 
@@ -61,7 +76,7 @@ echo "$webhook"
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 ratio=$(python3 -c "print(f'{$(field "$webhook" rps) / max($(field "$bare" rps), 1):.2f}')")
 p99=$(python3 -c "print(f'{$(field "$webhook" p99_us) / max($(field "$bare" p99_us), 1):.2f}')")
-echo "webhook/bare throughput ratio: $ratio; p99 ratio: $p99 (wrk -t$threads -c$connections -d${duration}s, loopback)"
+echo "store=$store webhook/bare throughput ratio: $ratio; p99 ratio: $p99 (wrk -t$threads -c$connections -d${duration}s, loopback)"
 if [ "$(field "$webhook" repeated)" != "0" ]; then
   echo "note: the unique deliveries ran out; $(field "$webhook" repeated) requests repeated an id (answered as duplicates). Raise --deliveries."
 fi
