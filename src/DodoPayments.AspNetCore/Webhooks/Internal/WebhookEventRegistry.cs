@@ -4,7 +4,8 @@ namespace DodoPayments.AspNetCore.Webhooks.Internal;
 
 /// <summary>
 /// The known event types: for each, how to read its <c>data</c> (a source-generated <c>JsonTypeInfo</c>), what
-/// identifies it, and which handler interfaces receive it. Built once; a request only looks its type up.
+/// identifies it, and which handler interfaces receive it. Built once; a request only looks its type up
+/// (<see cref="Find"/>, which answers the unknown-type descriptor for any other type).
 /// </summary>
 /// <remarks>Generated from the 48 types of DODO.md §6.1; keep in step with <c>Events/</c> and <c>Handlers/</c>.</remarks>
 internal static class WebhookEventRegistry
@@ -109,4 +110,8 @@ internal static class WebhookEventRegistry
         [PayoutSuccessEvent.EventType] = new WebhookEventDescriptor<PayoutSuccessEvent, Payout, IPayoutSuccessHandler>(
             static () => new PayoutSuccessEvent(), WebhookJson.TypeInfo<Payout>(), static data => !string.IsNullOrEmpty(data.PayoutId)),
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The descriptor of <paramref name="type"/>: its own when known, <see cref="UnknownWebhookEventDescriptor"/> otherwise.</summary>
+    public static WebhookEventDescriptor Find(string type) =>
+        Descriptors.TryGetValue(type, out var descriptor) ? descriptor : UnknownWebhookEventDescriptor.Instance;
 }
