@@ -13,8 +13,8 @@ public static class DodoWebhookBuilderExtensions
     /// <summary>
     /// Registers <typeparamref name="THandler"/> as a scoped service and as every webhook handler interface it implements
     /// (<see cref="IPaymentSucceededHandler"/>, <c>IWebhookHandler&lt;SubscriptionActiveEvent&gt;</c>, the catch-all
-    /// <c>IWebhookHandler&lt;WebhookEvent&gt;</c> …), all resolving to the one instance of the request's scope.
-    /// Calling it twice for the same type registers it once.
+    /// <c>IWebhookHandler&lt;WebhookEvent&gt;</c> …), all resolving to the one instance of a scope (each handler of an
+    /// event runs in its own scope). Calling it twice for the same type registers it once.
     /// </summary>
     /// <typeparam name="THandler">A class implementing one or more webhook handler interfaces.</typeparam>
     /// <param name="builder">The builder <c>AddDodoPayments</c> returned.</param>

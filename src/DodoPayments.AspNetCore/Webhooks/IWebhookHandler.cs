@@ -6,15 +6,20 @@ namespace DodoPayments.AspNetCore.Webhooks;
 /// </summary>
 /// <typeparam name="TEvent">The event handled.</typeparam>
 /// <remarks>
-/// Handlers are resolved from the request's scope. A handler that throws makes the delivery answer 500 and not be
-/// recorded as processed, so Dodo's retry runs the event's handlers again: keep side effects idempotent.
+/// Each handler of an event runs in a DI scope of its own (so a <c>DbContext</c> it uses is its own, and a durable
+/// store commits its changes together with its completion). A handler that throws makes the delivery answer 500 (in
+/// inbox mode: the inbox retries it) and the event is not recorded as processed; the next delivery runs the handlers
+/// that did not complete, not those that did. Keep side effects idempotent all the same.
 /// </remarks>
 public interface IWebhookHandler<in TEvent>
     where TEvent : WebhookEvent
 {
     /// <summary>Handles one event.</summary>
     /// <param name="webhookEvent">The verified event.</param>
-    /// <param name="cancellationToken">Cancelled when the caller (Dodo) gives up on the request.</param>
+    /// <param name="cancellationToken">
+    /// Cancelled when the app stops or <c>DodoPayments:Webhooks:HandlerTimeout</c> (5 min) passes, or when the claim on
+    /// the event was lost to another instance; never because Dodo hung up (it gives up waiting after 15 s).
+    /// </param>
     /// <returns>A task that completes when the event is handled.</returns>
     Task HandleAsync(TEvent webhookEvent, CancellationToken cancellationToken);
 }

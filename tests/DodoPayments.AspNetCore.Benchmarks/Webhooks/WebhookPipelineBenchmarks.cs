@@ -11,7 +11,8 @@ namespace DodoPayments.AspNetCore.Benchmarks.Webhooks;
 
 /// <summary>
 /// The whole endpoint in process for a 2 KiB <c>payment.succeeded</c>: read the raw body → verify → parse → claim →
-/// dispatch to one handler → complete. The idempotency store always grants the claim so every call does the full work.
+/// dispatch to one handler (in its own scope, lease renewal armed) → complete; and the same without HTTP through
+/// <see cref="DodoWebhookProcessor"/>. The idempotency store always grants the claim so every call does the full work.
 /// </summary>
 [MemoryDiagnoser]
 public class WebhookPipelineBenchmarks
@@ -21,6 +22,7 @@ public class WebhookPipelineBenchmarks
 
     private ServiceProvider _services = null!;
     private DodoWebhookEndpoint _endpoint = null!;
+    private DodoWebhookProcessor _processor = null!;
     private byte[] _body = [];
     private string _signature = string.Empty;
     private string _timestamp = string.Empty;
@@ -40,15 +42,17 @@ public class WebhookPipelineBenchmarks
         services.AddDodoPayments(options => options.WebhookKey = Secret).AddWebhookHandler<CountingHandler>();
         _services = services.BuildServiceProvider();
         _endpoint = _services.GetRequiredService<DodoWebhookEndpoint>();
+        _processor = _services.GetRequiredService<DodoWebhookProcessor>();
         var status = ReadVerifyParseDispatch2KiB().GetAwaiter().GetResult();
-        if (status != StatusCodes.Status200OK || CountingHandler.Total == 0 || _body.Length != 2048)
+        var outcome = ProcessorVerifyParseDispatch2KiB().GetAwaiter().GetResult();
+        if (status != StatusCodes.Status200OK || outcome != DodoWebhookOutcomeKind.Processed || CountingHandler.Total == 0 || _body.Length != 2048)
         {
-            throw new InvalidOperationException($"The benchmark delivery is not processed: {status}, {CountingHandler.Total}, {_body.Length} bytes.");
+            throw new InvalidOperationException($"The benchmark delivery is not processed: {status}, {outcome}, {CountingHandler.Total}, {_body.Length} bytes.");
         }
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _services.Dispose();
+    public void Cleanup() => _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark]
     public async Task<int> ReadVerifyParseDispatch2KiB()
@@ -63,6 +67,13 @@ public class WebhookPipelineBenchmarks
         context.Request.Headers["webhook-signature"] = _signature;
         await _endpoint.HandleAsync(context);
         return context.Response.StatusCode;
+    }
+
+    [Benchmark]
+    public async Task<DodoWebhookOutcomeKind> ProcessorVerifyParseDispatch2KiB()
+    {
+        var outcome = await _processor.ProcessAsync(_body, "msg_bench", _timestamp, _signature);
+        return outcome.Kind;
     }
 
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider

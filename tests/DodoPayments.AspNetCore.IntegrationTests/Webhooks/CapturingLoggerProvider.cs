@@ -6,6 +6,8 @@ namespace DodoPayments.AspNetCore.IntegrationTests.Webhooks;
 /// <summary>Keeps every log entry (with its scopes) so tests can assert on event ids and on what never gets logged.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
+    private readonly Lock _lock = new();
+    private readonly List<(int EventId, TaskCompletionSource<LogEntry> Logged)> _waiters = [];
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public ConcurrentQueue<LogEntry> Entries { get; } = new();
@@ -14,8 +16,37 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
 
+    /// <summary>Completes with the first entry of <paramref name="eventId"/>, logged already or when it is.</summary>
+    public Task<LogEntry> WaitForAsync(int eventId)
+    {
+        lock (_lock)
+        {
+            if (Entries.FirstOrDefault(entry => entry.EventId.Id == eventId) is { } logged)
+            {
+                return Task.FromResult(logged);
+            }
+
+            var waiter = new TaskCompletionSource<LogEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((eventId, waiter));
+            return waiter.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
     public void Dispose()
     {
+    }
+
+    private void Add(LogEntry entry)
+    {
+        lock (_lock)
+        {
+            Entries.Enqueue(entry);
+            foreach (var (eventId, logged) in _waiters.Where(waiter => waiter.EventId == entry.EventId.Id).ToList())
+            {
+                logged.TrySetResult(entry);
+                _waiters.Remove((eventId, logged));
+            }
+        }
     }
 
     public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception, IReadOnlyList<object?> Scopes);
@@ -31,7 +62,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
         {
             var scopes = new List<object?>();
             provider._scopes.ForEachScope((scope, list) => list.Add(scope), scopes);
-            provider.Entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception, scopes));
+            provider.Add(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception, scopes));
         }
     }
 }

@@ -186,6 +186,11 @@ public sealed class DodoWebhookEndpointTests
     [InlineData("not json at all")]
     [InlineData("{\"type\":\"payment.succeeded\",")]
     [InlineData("[1,2,3]")]
+    [InlineData("{}")]
+    [InlineData("""{"business_id":"bus_1","timestamp":"2026-01-15T12:00:00Z","data":{"payment_id":"pay_1"}}""")]
+    [InlineData("""{"business_id":"bus_1","type":null,"data":{"payment_id":"pay_1"}}""")]
+    [InlineData("""{"business_id":"bus_1","type":42,"data":{"payment_id":"pay_1"}}""")]
+    [InlineData("""{"business_id":"bus_1","type":["payment.succeeded"],"data":{"payment_id":"pay_1"}}""")]
     [InlineData("""{"business_id":"bus_1","type":"payment.succeeded","timestamp":"2026-01-15T12:00:00Z","data":"pay_1"}""")]
     [InlineData("""{"business_id":"bus_1","type":"payment.succeeded","timestamp":"2026-01-15T12:00:00Z"}""")]
     [InlineData("""{"business_id":"bus_1","type":"payment.succeeded","timestamp":"2026-01-15T12:00:00Z","data":{"total_amount":100}}""")]
@@ -203,6 +208,44 @@ public sealed class DodoWebhookEndpointTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Empty(host.App.Services.GetRequiredService<HandlerLog>().Calls);
+    }
+
+    [Fact]
+    public async Task Post_SignedWebhookIdLongerThan256Characters_Answers400AndRunsNoHandler()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<AuditHandler>().Services.AddSingleton<HandlerLog>());
+
+        // Act
+        using var longest = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), new string('a', 256));
+        using var tooLong = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), new string('b', 257));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, longest.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal("application/problem+json", tooLong.Content.Headers.ContentType?.MediaType);
+        Assert.Single(host.App.Services.GetRequiredService<HandlerLog>().Calls);
+        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 319);
+    }
+
+    [Fact]
+    public async Task Post_UnsignedWebhookIdLongerThan256Characters_Answers401NotMore()
+    {
+        // Arrange
+        await using var host = await WebhookTestHost.StartAsync();
+        var body = WebhookTestHost.PaymentSucceeded();
+        var now = host.Clock.GetUtcNow();
+
+        // Act
+        using var response = await host.PostAsync(body, request =>
+        {
+            request.Headers.Add("webhook-id", new string('c', 5000));
+            request.Headers.Add("webhook-timestamp", now.ToUnixTimeSeconds().ToString());
+            request.Headers.Add("webhook-signature", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+        });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]

@@ -37,9 +37,10 @@ internal sealed class WebhookTestHost : IAsyncDisposable
     public static async Task<WebhookTestHost> StartAsync(
         Action<IDodoPaymentsBuilder>? configureServices = null,
         Action<DodoPaymentsOptions>? configureOptions = null,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        string environment = "Testing")
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders();
@@ -61,7 +62,16 @@ internal sealed class WebhookTestHost : IAsyncDisposable
             map(app);
         }
 
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new WebhookTestHost(app, clock, logs);
     }
 

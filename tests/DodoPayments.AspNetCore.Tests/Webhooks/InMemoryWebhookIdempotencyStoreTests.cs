@@ -1,6 +1,7 @@
 using DodoPayments.AspNetCore.Webhooks;
 using DodoPayments.AspNetCore.Webhooks.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DodoPayments.AspNetCore.Tests.Webhooks;
 
@@ -49,6 +50,60 @@ public sealed class InMemoryWebhookIdempotencyStoreTests : WebhookIdempotencySto
         Assert.True(store.Count <= 10);
         Assert.Equal(WebhookClaimResult.AlreadyProcessed, newest.Result);
         Assert.Equal(WebhookClaimResult.Claimed, oldest.Result);
+    }
+
+    [Fact]
+    public async Task TryClaim_FullStoreForgettingIdsWithinRetention_WarnsOncePerInterval()
+    {
+        // Arrange
+        var logger = new ListLogger<InMemoryWebhookIdempotencyStore>();
+        var store = new InMemoryWebhookIdempotencyStore(Clock, logger) { Capacity = 10 };
+
+        // Act: 25 processed ids, 15 of them forgotten within their retention, then more after the interval.
+        for (var i = 0; i < 25; i++)
+        {
+            var claim = await store.TryClaimAsync($"msg_{i}", Lease, CancellationToken.None);
+            await store.CompleteAsync(claim, Retention, CancellationToken.None);
+        }
+
+        var withinInterval = logger.Entries.Count(entry => entry.EventId.Id == 318);
+        Clock.Advance(InMemoryWebhookIdempotencyStore.FullWarningInterval);
+        for (var i = 25; i < 30; i++)
+        {
+            var claim = await store.TryClaimAsync($"msg_{i}", Lease, CancellationToken.None);
+            await store.CompleteAsync(claim, Retention, CancellationToken.None);
+        }
+
+        // Assert
+        Assert.Equal(1, withinInterval);
+        var warnings = logger.Entries.Where(entry => entry.EventId.Id == 318).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, warning => Assert.Equal(LogLevel.Warning, warning.Level));
+        Assert.Contains("10 ids", warnings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TryClaim_FullStoreDroppingOnlyExpiredIds_DoesNotWarn()
+    {
+        // Arrange
+        var logger = new ListLogger<InMemoryWebhookIdempotencyStore>();
+        var store = new InMemoryWebhookIdempotencyStore(Clock, logger) { Capacity = 10 };
+        for (var i = 0; i < 10; i++)
+        {
+            var claim = await store.TryClaimAsync($"old_{i}", Lease, CancellationToken.None);
+            await store.CompleteAsync(claim, TimeSpan.FromHours(1), CancellationToken.None);
+        }
+
+        Clock.Advance(TimeSpan.FromHours(2));
+
+        // Act
+        for (var i = 0; i < 10; i++)
+        {
+            await store.TryClaimAsync($"new_{i}", Lease, CancellationToken.None);
+        }
+
+        // Assert
+        Assert.DoesNotContain(logger.Entries, entry => entry.EventId.Id == 318);
     }
 
     [Fact]

@@ -125,6 +125,12 @@ public sealed class WebhookEventReaderTests
     [InlineData("not json", nameof(WebhookReadFailure.NotJson))]
     [InlineData("", nameof(WebhookReadFailure.NotJson))]
     [InlineData("\"a string\"", nameof(WebhookReadFailure.NotAnObject))]
+    [InlineData("{}", nameof(WebhookReadFailure.TypeMissing))]
+    [InlineData("""{"data":{"x":1}}""", nameof(WebhookReadFailure.TypeMissing))]
+    [InlineData("""{"type":null,"data":{"x":1}}""", nameof(WebhookReadFailure.TypeMissing))]
+    [InlineData("""{"type":42,"data":{"x":1}}""", nameof(WebhookReadFailure.TypeMissing))]
+    [InlineData("""{"type":{"name":"payment.succeeded"},"data":{"payment_id":"pay_1"}}""", nameof(WebhookReadFailure.TypeMissing))]
+    [InlineData("""{"type":"","data":{"x":1}}""", nameof(WebhookReadFailure.TypeMissing))]
     [InlineData("""{"type":"refund.failed"}""", nameof(WebhookReadFailure.DataNotAnObject))]
     [InlineData("""{"type":"refund.failed","data":null}""", nameof(WebhookReadFailure.DataNotAnObject))]
     [InlineData("""{"type":"refund.failed","data":[{"refund_id":"ref_1"}]}""", nameof(WebhookReadFailure.DataNotAnObject))]
@@ -143,10 +149,9 @@ public sealed class WebhookEventReaderTests
 
     [Theory]
     [InlineData("""{"type":"something.new","data":{"x":1}}""", "something.new")]
-    [InlineData("""{"data":{"x":1}}""", "")]
     [InlineData("""{"type":"something.new","data":"text"}""", "something.new")]
     [InlineData("""{"type":"something.new"}""", "something.new")]
-    public void Read_UnknownOrMissingType_IsAnUnknownEvent(string body, string type)
+    public void Read_UnknownType_IsAnUnknownEventWithTheUnknownTypeDescriptor(string body, string type)
     {
         // Arrange, Act
         var result = Read(body);
@@ -155,6 +160,23 @@ public sealed class WebhookEventReaderTests
         var unknown = Assert.IsType<UnknownWebhookEvent>(result.Event);
         Assert.Equal(type, unknown.Type);
         Assert.Equal(unknown.RawData.ValueKind, unknown.Data.ValueKind);
+        Assert.Same(UnknownWebhookEventDescriptor.Instance, result.Descriptor);
+    }
+
+    [Theory]
+    [InlineData(256, nameof(WebhookReadFailure.None))]
+    [InlineData(257, nameof(WebhookReadFailure.IdTooLong))]
+    [InlineData(10_000, nameof(WebhookReadFailure.IdTooLong))]
+    public void Read_WebhookIdLength_IsRefusedAbove256Characters(int length, string expected)
+    {
+        // Arrange
+        var body = Encoding.UTF8.GetBytes("""{"type":"payment.succeeded","data":{"payment_id":"pay_1"}}""");
+
+        // Act
+        var result = WebhookEventReader.Read(body, new string('m', length), SentAt);
+
+        // Assert
+        Assert.Equal(Enum.Parse<WebhookReadFailure>(expected), result.Failure);
     }
 
     [Fact]

@@ -61,6 +61,33 @@ public sealed class WebhookSignatureVerifierTests
         Assert.Equal(WebhookVerificationResult.Verified, result);
     }
 
+    [Fact]
+    public void Verify_VerifiedDelivery_ReturnsTheTimestampItParsed()
+    {
+        // Arrange
+        var keys = Keys(Secret);
+
+        // Act
+        var result = WebhookSignatureVerifier.Verify(Encoding.UTF8.GetBytes(Body), Id, Timestamp, Signature, keys, SentAt, Tolerance, out var timestamp);
+
+        // Assert
+        Assert.Equal(WebhookVerificationResult.Verified, result);
+        Assert.Equal(SentAt, timestamp);
+    }
+
+    [Fact]
+    public void Verify_TimestampBeyondTheLastRepresentableSecond_IsInvalidNotAnException()
+    {
+        // Arrange
+        var keys = Keys(Secret);
+
+        // Act
+        var result = Verify(Body, Id, "253402300800", Signature, keys, DateTimeOffset.MaxValue);
+
+        // Assert
+        Assert.Equal(WebhookVerificationResult.InvalidTimestamp, result);
+    }
+
     [Theory]
     [InlineData(null, Timestamp, Signature, nameof(WebhookVerificationResult.MissingId))]
     [InlineData("", Timestamp, Signature, nameof(WebhookVerificationResult.MissingId))]

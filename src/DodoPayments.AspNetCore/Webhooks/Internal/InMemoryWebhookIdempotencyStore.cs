@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Logging;
 
 namespace DodoPayments.AspNetCore.Webhooks.Internal;
 
@@ -7,16 +8,22 @@ namespace DodoPayments.AspNetCore.Webhooks.Internal;
 /// The default <see cref="IWebhookIdempotencyStore"/>: in the process memory, for an app running one instance.
 /// Processed ids are kept for the retention asked (72 hours by default), and the store holds at most
 /// <see cref="Capacity"/> ids: when full, expired ids go first, then the oldest processed ones (the size bound wins,
-/// so memory stays bounded under a flood; a shared store is the answer for larger volumes).
+/// so memory stays bounded under a flood; a shared store is the answer for larger volumes). Forgetting ids still within
+/// their retention logs a Warning, at most once per <see cref="FullWarningInterval"/>.
 /// </summary>
-internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider) : IWebhookIdempotencyStore
+internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider, ILogger<InMemoryWebhookIdempotencyStore>? logger = null) : IWebhookIdempotencyStore
 {
     /// <summary>The default most ids held: about 20 MB at worst, several days of a busy shop's events.</summary>
     public const int DefaultCapacity = 100_000;
 
+    /// <summary>The least time between two warnings that the store forgot ids still within their retention.</summary>
+    public static readonly TimeSpan FullWarningInterval = TimeSpan.FromMinutes(5);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Queue<(string Id, Entry Entry)> _completed = new();
+    private DateTimeOffset _lastFullWarning = DateTimeOffset.MinValue;
+    private int _droppedSinceWarning;
 
     /// <summary>The most ids held at once.</summary>
     public int Capacity { get; init; } = DefaultCapacity;
@@ -142,7 +149,18 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider)
             if (current)
             {
                 _entries.Remove(oldest.Id);
+                if (oldest.Entry.ExpiresAt > now)
+                {
+                    _droppedSinceWarning++;
+                }
             }
+        }
+
+        if (_droppedSinceWarning > 0 && now - _lastFullWarning >= FullWarningInterval && logger is not null)
+        {
+            logger.InMemoryStoreFull(Capacity, _droppedSinceWarning);
+            _lastFullWarning = now;
+            _droppedSinceWarning = 0;
         }
 
         if (_entries.Count >= Capacity)

@@ -2,18 +2,24 @@ using System.Text.Json;
 
 namespace DodoPayments.AspNetCore.Webhooks.Internal;
 
-/// <summary>How one event type is read and dispatched; see <see cref="WebhookEventRegistry"/>.</summary>
-internal abstract class WebhookEventDescriptor
+/// <summary>
+/// How one event type is read and which handlers receive it; see <see cref="WebhookEventRegistry"/>. Every event has
+/// one, unknown types included (<see cref="UnknownWebhookEventDescriptor"/>), so dispatch has a single path.
+/// </summary>
+internal abstract class WebhookEventDescriptor(WebhookHandlerSource[] handlerSources)
 {
+    /// <summary>The catch-all handlers, <c>IWebhookHandler&lt;WebhookEvent&gt;</c>: they receive every event, after its own handlers.</summary>
+    public static WebhookHandlerSource CatchAll { get; } = WebhookHandlerSource<IWebhookHandler<WebhookEvent>, WebhookEvent>.Instance;
+
     /// <summary>The handler interface of the type, e.g. <see cref="IPaymentSucceededHandler"/>.</summary>
     public abstract Type HandlerType { get; }
 
-    /// <summary>
-    /// Reads <paramref name="data"/> into the typed event; null when it lacks the id that identifies it. Throws
-    /// <see cref="JsonException"/> when the data cannot be read.
-    /// </summary>
-    public abstract WebhookEvent? Read(JsonElement data);
+    /// <summary>Where the event's own handlers come from, in the order they run (the catch-all ones follow).</summary>
+    public WebhookHandlerSource[] HandlerSources { get; } = handlerSources;
 
-    /// <summary>Runs the event's handlers from <paramref name="services"/>, then the catch-all ones; returns how many ran.</summary>
-    public abstract Task<int> DispatchAsync(IServiceProvider services, WebhookEvent webhookEvent, CancellationToken cancellationToken);
+    /// <summary>Reads <paramref name="data"/> (<see cref="JsonValueKind.Undefined"/> when the envelope has none) into the event.</summary>
+    /// <param name="data">The envelope's <c>data</c>.</param>
+    /// <param name="failure">Why the event could not be read; <see cref="WebhookReadFailure.None"/> when it was.</param>
+    /// <returns>The event, without its envelope yet; null when it could not be read.</returns>
+    public abstract WebhookEvent? Read(JsonElement data, out WebhookReadFailure failure);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DodoPayments.AspNetCore.Webhooks.Internal;
 
@@ -8,31 +7,42 @@ namespace DodoPayments.AspNetCore.Webhooks.Internal;
 internal sealed class WebhookEventDescriptor<TEvent, TData, THandler>(
     Func<TEvent> create,
     JsonTypeInfo<TData> dataTypeInfo,
-    Func<TData, bool> hasId) : WebhookEventDescriptor
+    Func<TData, bool> hasId)
+    : WebhookEventDescriptor([WebhookHandlerSource<THandler, TEvent>.Instance, WebhookHandlerSource<IWebhookHandler<TEvent>, TEvent>.Instance])
     where TEvent : WebhookEvent<TData>
     where TData : class
     where THandler : class, IWebhookHandler<TEvent>
 {
     public override Type HandlerType => typeof(THandler);
 
-    public override WebhookEvent? Read(JsonElement data)
+    public override WebhookEvent? Read(JsonElement data, out WebhookReadFailure failure)
     {
-        var payload = data.Deserialize(dataTypeInfo);
+        if (data.ValueKind != JsonValueKind.Object)
+        {
+            failure = WebhookReadFailure.DataNotAnObject;
+            return null;
+        }
+
+        TData? payload;
+        try
+        {
+            payload = data.Deserialize(dataTypeInfo);
+        }
+        catch (JsonException)
+        {
+            failure = WebhookReadFailure.DataUnreadable;
+            return null;
+        }
+
         if (payload is null || !hasId(payload))
         {
+            failure = WebhookReadFailure.DataWithoutId;
             return null;
         }
 
         var webhookEvent = create();
         webhookEvent.SetData(payload);
+        failure = WebhookReadFailure.None;
         return webhookEvent;
     }
-
-    public override Task<int> DispatchAsync(IServiceProvider services, WebhookEvent webhookEvent, CancellationToken cancellationToken) =>
-        WebhookDispatcher.DispatchAsync(
-            (TEvent)webhookEvent,
-            services.GetServices<THandler>(),
-            services.GetServices<IWebhookHandler<TEvent>>(),
-            services,
-            cancellationToken);
 }

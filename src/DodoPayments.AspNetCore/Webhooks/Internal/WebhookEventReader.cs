@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DodoPayments.AspNetCore.Webhooks.Internal;
 
-/// <summary>Why a verified body could not become an event (each answered 400).</summary>
+/// <summary>Why a verified delivery could not become an event (each answered 400).</summary>
 internal enum WebhookReadFailure
 {
     /// <summary>Read.</summary>
@@ -14,6 +13,12 @@ internal enum WebhookReadFailure
 
     /// <summary>The body is JSON but not an object.</summary>
     NotAnObject,
+
+    /// <summary>The envelope has no <c>type</c>, or it is not a non-empty string.</summary>
+    TypeMissing,
+
+    /// <summary>The <c>webhook-id</c> is longer than <see cref="WebhookEventReader.MaxWebhookIdLength"/> characters.</summary>
+    IdTooLong,
 
     /// <summary>A known type whose <c>data</c> is missing or not an object.</summary>
     DataNotAnObject,
@@ -26,14 +31,18 @@ internal enum WebhookReadFailure
 }
 
 /// <summary>
-/// Reads a verified body: the envelope <c>{business_id, type, timestamp, data}</c>, then <c>data</c> as the model of
-/// its type, looked up in <see cref="WebhookEventRegistry"/> (no reflection). Unknown types become <see cref="UnknownWebhookEvent"/>.
+/// Reads a verified body: the envelope <c>{business_id, type, timestamp, data}</c>, then <c>data</c> through the
+/// descriptor of its type (<see cref="WebhookEventRegistry.Find"/>: known types as their model, others as
+/// <see cref="UnknownWebhookEvent"/>). No reflection.
 /// </summary>
 internal static class WebhookEventReader
 {
+    /// <summary>The longest <c>webhook-id</c> accepted (Dodo's are about 30 characters); a longer one is answered 400.</summary>
+    public const int MaxWebhookIdLength = 256;
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    /// <summary>The result of <see cref="Read"/>: the event and how to dispatch it, or why it could not be read.</summary>
+    /// <summary>The result of <see cref="Read"/>: the event and its descriptor, or why it could not be read.</summary>
     public readonly record struct Result(WebhookEvent? Event, WebhookEventDescriptor? Descriptor, WebhookReadFailure Failure, string Type = "");
 
     /// <summary>Reads <paramref name="body"/>; nothing returned refers to it afterwards (raw data is copied).</summary>
@@ -42,6 +51,11 @@ internal static class WebhookEventReader
     /// <param name="fallbackTimestamp">The verified <c>webhook-timestamp</c>, used when the envelope has none.</param>
     public static Result Read(ReadOnlyMemory<byte> body, string webhookId, DateTimeOffset fallbackTimestamp)
     {
+        if (webhookId.Length > MaxWebhookIdLength)
+        {
+            return new Result(null, null, WebhookReadFailure.IdTooLong);
+        }
+
         JsonDocument document;
         try
         {
@@ -60,58 +74,30 @@ internal static class WebhookEventReader
                 return new Result(null, null, WebhookReadFailure.NotAnObject);
             }
 
-            var type = ReadString(root, "type") ?? string.Empty;
-            var businessId = ReadString(root, "business_id") ?? string.Empty;
+            var type = ReadString(root, "type");
+            if (string.IsNullOrEmpty(type))
+            {
+                return new Result(null, null, WebhookReadFailure.TypeMissing);
+            }
+
+            var descriptor = WebhookEventRegistry.Find(type);
+            root.TryGetProperty("data", out var data);
+            var webhookEvent = descriptor.Read(data, out var failure);
+            if (webhookEvent is null)
+            {
+                return new Result(null, descriptor, failure, type);
+            }
+
             var timestamp = root.TryGetProperty("timestamp", out var timestampElement)
                 && timestampElement.ValueKind == JsonValueKind.String
                 && timestampElement.TryGetDateTimeOffset(out var parsed)
                     ? parsed
                     : fallbackTimestamp;
-            var hasData = root.TryGetProperty("data", out var data);
-
-            if (!WebhookEventRegistry.Descriptors.TryGetValue(type, out var descriptor))
-            {
-                var raw = hasData ? data.Clone() : default;
-                var unknown = new UnknownWebhookEvent { Data = raw };
-                unknown.SetEnvelope(webhookId, type, businessId, timestamp, raw);
-                return new Result(unknown, null, WebhookReadFailure.None, type);
-            }
-
-            if (!hasData || data.ValueKind != JsonValueKind.Object)
-            {
-                return new Result(null, descriptor, WebhookReadFailure.DataNotAnObject, type);
-            }
-
-            WebhookEvent? webhookEvent;
-            try
-            {
-                webhookEvent = descriptor.Read(data);
-            }
-            catch (JsonException)
-            {
-                return new Result(null, descriptor, WebhookReadFailure.DataUnreadable, type);
-            }
-
-            if (webhookEvent is null)
-            {
-                return new Result(null, descriptor, WebhookReadFailure.DataWithoutId, type);
-            }
-
-            webhookEvent.SetEnvelope(webhookId, type, businessId, timestamp, data.Clone());
+            var rawData = webhookEvent is UnknownWebhookEvent unknown ? unknown.Data : data.Clone();
+            webhookEvent.SetEnvelope(webhookId, type, ReadString(root, "business_id") ?? string.Empty, timestamp, rawData);
             return new Result(webhookEvent, descriptor, WebhookReadFailure.None, type);
         }
     }
-
-    /// <summary>Runs the handlers of <paramref name="result"/>'s event; returns how many ran.</summary>
-    public static Task<int> DispatchAsync(Result result, IServiceProvider services, CancellationToken cancellationToken) =>
-        result.Descriptor is { } descriptor
-            ? descriptor.DispatchAsync(services, result.Event!, cancellationToken)
-            : WebhookDispatcher.DispatchAsync(
-                (UnknownWebhookEvent)result.Event!,
-                services.GetServices<IWebhookHandler<UnknownWebhookEvent>>(),
-                [],
-                services,
-                cancellationToken);
 
     private static string? ReadString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;

@@ -21,6 +21,9 @@ internal static class WebhookSignatureVerifier
     /// <summary>Base64 of 32 bytes is 44 characters; longer entries cannot be a signature.</summary>
     private const int MaxSignatureChars = 64;
 
+    /// <summary>The last second <see cref="DateTimeOffset"/> can hold (9999-12-31); a larger timestamp is not one.</summary>
+    private const long MaxUnixSeconds = 253_402_300_799;
+
     /// <summary>Verifies one delivery.</summary>
     /// <param name="body">The exact bytes received.</param>
     /// <param name="webhookId">The <c>webhook-id</c> header.</param>
@@ -37,8 +40,30 @@ internal static class WebhookSignatureVerifier
         string? webhookSignature,
         ReadOnlySpan<byte[]> keys,
         DateTimeOffset now,
-        TimeSpan tolerance)
+        TimeSpan tolerance) =>
+        Verify(body, webhookId, webhookTimestamp, webhookSignature, keys, now, tolerance, out _);
+
+    /// <summary>Verifies one delivery and returns the timestamp it parsed, so the caller does not parse it again.</summary>
+    /// <param name="body">The exact bytes received.</param>
+    /// <param name="webhookId">The <c>webhook-id</c> header.</param>
+    /// <param name="webhookTimestamp">The <c>webhook-timestamp</c> header (Unix seconds).</param>
+    /// <param name="webhookSignature">The <c>webhook-signature</c> header: space-separated <c>version,base64</c> entries.</param>
+    /// <param name="keys">The decoded keys (current and, during a rotation, older ones).</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="tolerance">How far the timestamp may be from <paramref name="now"/>, either way, boundary included.</param>
+    /// <param name="timestamp">The parsed <c>webhook-timestamp</c>; meaningful only when verified.</param>
+    /// <returns><see cref="WebhookVerificationResult.Verified"/>, or why not.</returns>
+    public static WebhookVerificationResult Verify(
+        ReadOnlySpan<byte> body,
+        string? webhookId,
+        string? webhookTimestamp,
+        string? webhookSignature,
+        ReadOnlySpan<byte[]> keys,
+        DateTimeOffset now,
+        TimeSpan tolerance,
+        out DateTimeOffset timestamp)
     {
+        timestamp = default;
         if (string.IsNullOrWhiteSpace(webhookId))
         {
             return WebhookVerificationResult.MissingId;
@@ -54,7 +79,8 @@ internal static class WebhookSignatureVerifier
             return WebhookVerificationResult.MissingSignature;
         }
 
-        if (!long.TryParse(webhookTimestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (!long.TryParse(webhookTimestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > MaxUnixSeconds)
         {
             return WebhookVerificationResult.InvalidTimestamp;
         }
@@ -99,6 +125,7 @@ internal static class WebhookSignatureVerifier
                 HMACSHA256.HashData(key, content, expected);
                 if (AnySignatureMatches(webhookSignature, expected, received))
                 {
+                    timestamp = DateTimeOffset.FromUnixTimeSeconds(seconds);
                     return WebhookVerificationResult.Verified;
                 }
             }

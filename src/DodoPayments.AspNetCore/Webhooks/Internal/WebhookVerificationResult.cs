@@ -1,6 +1,6 @@
 namespace DodoPayments.AspNetCore.Webhooks.Internal;
 
-/// <summary>The outcome of <see cref="WebhookSignatureVerifier.Verify"/>: only <see cref="Verified"/> lets a delivery in.</summary>
+/// <summary>The outcome of <c>WebhookSignatureVerifier.Verify</c>: only <see cref="Verified"/> lets a delivery in.</summary>
 internal enum WebhookVerificationResult
 {
     /// <summary>A <c>v1</c> signature matched one of the keys and the timestamp is within tolerance.</summary>
