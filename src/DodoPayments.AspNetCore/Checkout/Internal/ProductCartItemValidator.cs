@@ -1,4 +1,5 @@
 using DodoPayments.AspNetCore.Api;
+using DodoPayments.AspNetCore.Http;
 using FluentValidation;
 
 namespace DodoPayments.AspNetCore.Checkout.Internal;
@@ -6,9 +7,11 @@ namespace DodoPayments.AspNetCore.Checkout.Internal;
 /// <summary>One line of a <c>product_cart</c>; used through <c>RuleForEach</c>, so keys come out as <c>product_cart[0].quantity</c>.</summary>
 internal sealed class ProductCartItemValidator : AbstractValidator<ProductCartItem>
 {
-    public ProductCartItemValidator()
+    public static readonly ProductCartItemValidator Instance = new();
+
+    private ProductCartItemValidator()
     {
-        CheckoutRules.ProductId(this, item => item.ProductId, "product_id", "product_id is required.");
+        DodoRules.Id(this, item => item.ProductId, "product_id");
 
         RuleFor(item => item.Quantity)
             .NotNull()
@@ -17,11 +20,6 @@ internal sealed class ProductCartItemValidator : AbstractValidator<ProductCartIt
             .WithMessage("quantity must be more than zero.")
             .OverridePropertyName("quantity");
 
-        // The pay-what-you-want amount is a price: the app's hook sets it, never the browser.
-        CheckoutRules.NotFromBrowser(this, item => item.Amount, "amount");
-
-        RuleForEach(item => item.Addons)
-            .SetValidator(new AddonCartItemValidator())
-            .OverridePropertyName("addons");
+        DodoRules.Addons(this, item => item.Addons!);
     }
 }
