@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using DodoPayments.AspNetCore.Api;
+using DodoPayments.AspNetCore.Http;
 using FluentValidation;
 
 namespace DodoPayments.AspNetCore.Checkout.Internal;
@@ -14,15 +16,33 @@ internal static class CheckoutRules
     public const int MaxMetadataKeys = 50;
     public const int MaxCustomFields = 5;
 
-    public static bool IsCountry(string? value) => value is not null && IsoCodes.Countries.Contains(value);
+    private static bool IsCountry(string? value) => value is not null && IsoCodes.Countries.Contains(value);
 
-    public static bool IsCurrency(string? value) => value is not null && IsoCodes.Currencies.Contains(value);
+    private static bool IsCurrency(string? value) => value is not null && IsoCodes.Currencies.Contains(value);
 
     /// <summary>The first metadata entry whose value is not a string, number or boolean, or null when all are.</summary>
-    public static string? FirstNonScalarMetadataKey(Dictionary<string, JsonElement>? metadata) =>
+    private static string? FirstNonScalarMetadataKey(Dictionary<string, JsonElement>? metadata) =>
         metadata?.FirstOrDefault(entry => entry.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)).Key;
 
-    public static void Metadata<T>(AbstractValidator<T> validator, Func<T, Dictionary<string, JsonElement>?> metadata)
+    /// <summary>
+    /// The rules of the fields a checkout session and a dynamic checkout share: the customer's email, the billing
+    /// currency, discount codes and metadata. A new field both bodies share, with a rule, goes here once.
+    /// </summary>
+    public static void SharedFields<T>(
+        AbstractValidator<T> validator,
+        Func<T, CustomerRequest?> customer,
+        Func<T, string?> billingCurrency,
+        Func<T, string?> discountCode,
+        Func<T, List<string>?> discountCodes,
+        Func<T, Dictionary<string, JsonElement>?> metadata)
+    {
+        CustomerEmail(validator, customer);
+        Currency(validator, billingCurrency, "billing_currency");
+        DodoRules.DiscountCodes(validator, discountCode, discountCodes);
+        Metadata(validator, metadata);
+    }
+
+    private static void Metadata<T>(AbstractValidator<T> validator, Func<T, Dictionary<string, JsonElement>?> metadata)
     {
         validator.RuleFor(request => metadata(request))
             .Must(values => values is null || values.Count <= MaxMetadataKeys)
@@ -32,7 +52,7 @@ internal static class CheckoutRules
             .OverridePropertyName("metadata");
     }
 
-    public static void Currency<T>(AbstractValidator<T> validator, Func<T, string?> currency, string field)
+    private static void Currency<T>(AbstractValidator<T> validator, Func<T, string?> currency, string field)
     {
         validator.RuleFor(request => currency(request))
             .Must(IsCurrency)
@@ -41,7 +61,7 @@ internal static class CheckoutRules
             .OverridePropertyName(field);
     }
 
-    public static void CustomerEmail<T>(AbstractValidator<T> validator, Func<T, CustomerRequest?> customer)
+    private static void CustomerEmail<T>(AbstractValidator<T> validator, Func<T, CustomerRequest?> customer)
     {
         validator.RuleFor(request => customer(request)!.Email)
             .EmailAddress()
@@ -59,5 +79,32 @@ internal static class CheckoutRules
             .WithMessage($"{field}.country must be an ISO 3166-1 alpha-2 country code in upper case, such as US.")
             .When(request => billing(request) is not null)
             .OverridePropertyName($"{field}.country");
+    }
+
+    /// <summary>Each line of a <c>product_cart</c>: its product, a positive quantity and its addons; keys come out as <c>product_cart[0].quantity</c>.</summary>
+    public static void ProductCart<T>(AbstractValidator<T> validator, Expression<Func<T, IEnumerable<ProductCartItem>>> cart)
+    {
+        validator.RuleForEach(cart)
+            .SetValidator(CartLine.Instance)
+            .OverridePropertyName("product_cart");
+    }
+
+    private sealed class CartLine : AbstractValidator<ProductCartItem>
+    {
+        public static readonly CartLine Instance = new();
+
+        private CartLine()
+        {
+            DodoRules.Id(this, item => item.ProductId, "product_id");
+
+            RuleFor(item => item.Quantity)
+                .NotNull()
+                .WithMessage("quantity is required.")
+                .GreaterThan(0)
+                .WithMessage("quantity must be more than zero.")
+                .OverridePropertyName("quantity");
+
+            DodoRules.Addons(this, item => item.Addons!);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using DodoPayments.AspNetCore.Http;
 using FluentValidation;
 
 namespace DodoPayments.AspNetCore.Checkout.Internal;
@@ -18,15 +17,9 @@ internal sealed class CheckoutSessionRequestValidator : AbstractValidator<Checko
             .WithMessage("product_cart needs at least one item (or send product_collection_id).")
             .OverridePropertyName("product_cart");
 
-        RuleForEach(request => request.ProductCart)
-            .SetValidator(ProductCartItemValidator.Instance)
-            .OverridePropertyName("product_cart");
-
-        CheckoutRules.CustomerEmail(this, request => request.Customer);
+        CheckoutRules.ProductCart(this, request => request.ProductCart!);
         CheckoutRules.BillingAddress(this, request => request.BillingAddress, "billing_address");
-        CheckoutRules.Currency(this, request => request.BillingCurrency, "billing_currency");
-        DodoRules.DiscountCodes(this, request => request.DiscountCode, request => request.DiscountCodes);
-        CheckoutRules.Metadata(this, request => request.Metadata);
+        CheckoutRules.SharedFields(this, request => request.Customer, request => request.BillingCurrency, request => request.DiscountCode, request => request.DiscountCodes, request => request.Metadata);
 
         RuleFor(request => request.CustomFields)
             .Must(fields => fields is null || fields.Count <= CheckoutRules.MaxCustomFields)

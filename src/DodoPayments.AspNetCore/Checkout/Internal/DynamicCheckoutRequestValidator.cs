@@ -22,15 +22,9 @@ internal sealed class DynamicCheckoutRequestValidator : AbstractValidator<Dynami
             .WithMessage("quantity must be more than zero.")
             .OverridePropertyName("quantity");
 
-        RuleForEach(request => request.ProductCart)
-            .SetValidator(ProductCartItemValidator.Instance)
-            .OverridePropertyName("product_cart");
-
+        CheckoutRules.ProductCart(this, request => request.ProductCart!);
         DodoRules.Addons(this, request => request.Addons!);
-        CheckoutRules.CustomerEmail(this, request => request.Customer);
         CheckoutRules.BillingAddress(this, request => request.Billing, "billing");
-        CheckoutRules.Currency(this, request => request.BillingCurrency, "billing_currency");
-        DodoRules.DiscountCodes(this, request => request.DiscountCode, request => request.DiscountCodes);
-        CheckoutRules.Metadata(this, request => request.Metadata);
+        CheckoutRules.SharedFields(this, request => request.Customer, request => request.BillingCurrency, request => request.DiscountCode, request => request.DiscountCodes, request => request.Metadata);
     }
 }
