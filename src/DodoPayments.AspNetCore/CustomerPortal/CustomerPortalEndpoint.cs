@@ -33,8 +33,8 @@ internal sealed class CustomerPortalEndpoint(Func<HttpContext, ValueTask<string?
         return ValueTask.FromResult<(Query?, IResult?)>((request, null));
     }
 
-    /// <summary>The package's own rules: the query type is internal, so there is nothing for an app to replace.</summary>
-    protected override IValidator<Query> Validator(IServiceProvider services) => QueryValidator.Instance;
+    /// <summary>The query's rules; the query type is internal, so no app registers a validator of it.</summary>
+    protected override IValidator<Query> DefaultValidator => QueryValidator.Instance;
 
     protected override DodoBrowserPolicy BrowserPolicy(DodoPaymentsOptions options) => new(options, "the app's resolver");
 

@@ -98,8 +98,8 @@ internal abstract partial class DodoEndpoint(string name, ILogger logger)
 /// <summary>
 /// The one path of every endpoint that calls Dodo for a browser (checkout, customer portal, plan change), in this
 /// order: read the options once → the app's resolver (401, or 400 for an id that cannot go into a URL path) → read the
-/// request (400, 413, 415) → the replaceable validator, resolved from the request's scope, and the
-/// <see cref="DodoBrowserPolicy"/> (one 400 naming every field) → the endpoint's defaults → the app's hooks (their
+/// request (400, 413, 415) → the <see cref="DodoBrowserPolicy"/> and the validator (the one registered, resolved from
+/// the request's scope, else the endpoint's own), one 400 naming every field → the endpoint's defaults → the app's hooks (their
 /// problem) → the products that go to Dodo, whoever set them: present, safe in a URL path, in the allowlist (400) → the
 /// endpoint's own requirements (400) → Dodo, whose failure becomes the answer of
 /// <see cref="DodoProblems.FromApiException"/>. A feature writes only what differs: how it reads, which fields the
@@ -136,8 +136,12 @@ internal abstract class DodoEndpoint<TRequest>(string name, ILogger logger, Dodo
     /// <exception cref="DodoApiException">The call failed; the pipeline answers it.</exception>
     protected abstract Task<IResult> CallDodoAsync(DodoEndpointContext call, TRequest request);
 
-    /// <summary>The validator of what the browser sent; an app may register its own, with any lifetime.</summary>
-    protected virtual IValidator<TRequest> Validator(IServiceProvider services) => services.GetRequiredService<IValidator<TRequest>>();
+    /// <summary>
+    /// The rules of the request when no <see cref="IValidator{T}"/> of it is registered; null when the browser-field
+    /// policy and the product checks are all it needs. The package registers its validators of the public request
+    /// types, so an app can replace them; an endpoint with a request type of its own keeps its rules here.
+    /// </summary>
+    protected virtual IValidator<TRequest>? DefaultValidator => null;
 
     /// <summary>The app's defaults, set before the hooks see the request.</summary>
     protected virtual void Prepare(DodoEndpointContext call, TRequest request)
@@ -208,8 +212,9 @@ internal abstract class DodoEndpoint<TRequest>(string name, ILogger logger, Dodo
         // What the browser sent: what it may not decide, then the app's (or the package's) validator; one 400 for both.
         var policy = BrowserPolicy(options);
         CheckBrowserFields(request, policy);
-        var validation = await Validator(call.Services).ValidateAsync(request, call.Aborted).ConfigureAwait(false);
-        if (Invalid([.. policy.Failures, .. validation.Errors]) is { } invalid)
+        var validator = call.Services.GetService<IValidator<TRequest>>() ?? DefaultValidator;
+        var validation = validator is null ? [] : (await validator.ValidateAsync(request, call.Aborted).ConfigureAwait(false)).Errors;
+        if (Invalid([.. policy.Failures, .. validation]) is { } invalid)
         {
             return invalid;
         }
