@@ -98,4 +98,7 @@ public sealed class DodoPaymentsOptions
 
     /// <summary>Configuration values that could not be read (an unknown environment, a malformed number), reported by validation.</summary>
     internal List<string> BindingErrors { get; } = [];
+
+    /// <summary>The configuration sections already bound to these options, so that none is bound twice.</summary>
+    internal HashSet<string> BoundSections { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

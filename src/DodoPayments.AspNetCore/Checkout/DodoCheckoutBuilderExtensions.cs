@@ -1,7 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using DodoPayments.AspNetCore.Checkout;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DodoPayments.AspNetCore;
 
@@ -9,8 +6,8 @@ namespace DodoPayments.AspNetCore;
 public static class DodoCheckoutBuilderExtensions
 {
     /// <summary>
-    /// Registers <typeparamref name="THook"/> as an <see cref="IDodoCheckoutHook"/>, scoped (once, however often this is
-    /// called). Hooks run in registration order; the first refusal wins.
+    /// Registers <typeparamref name="THook"/> as an <see cref="Checkout.IDodoCheckoutHook"/>, scoped (once, however often
+    /// this is called). Hooks run in registration order; the first refusal wins.
     /// </summary>
     /// <typeparam name="THook">The hook.</typeparam>
     /// <param name="builder">The builder from <c>AddDodoPayments</c>.</param>
@@ -21,10 +18,5 @@ public static class DodoCheckoutBuilderExtensions
     /// </code>
     /// </example>
     public static IDodoPaymentsBuilder AddCheckoutHook<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THook>(this IDodoPaymentsBuilder builder)
-        where THook : class, IDodoCheckoutHook
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<IDodoCheckoutHook, THook>());
-        return builder;
-    }
+        where THook : class, Checkout.IDodoCheckoutHook => DependencyInjection.DodoPaymentsBuilder.AddHook<Checkout.IDodoCheckoutHook, THook>(builder);
 }

@@ -5,10 +5,7 @@ using DodoPayments.AspNetCore.DependencyInjection;
 using DodoPayments.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DodoPayments.AspNetCore;
 
@@ -19,8 +16,11 @@ namespace DodoPayments.AspNetCore;
 /// </remarks>
 public static class DodoCheckoutEndpointRouteBuilderExtensions
 {
-    private static readonly ProducesResponseTypeMetadata Success = new(StatusCodes.Status200OK, typeof(CheckoutUrlResponse), ["application/json"]);
+    /// <summary>The default route of <see cref="MapDodoCheckout"/>, as in the official adaptors.</summary>
+    public const string DefaultPattern = "/api/checkout";
 
+    /// <summary>The default route of <see cref="MapDodoDynamicCheckout"/>.</summary>
+    public const string DynamicCheckoutDefaultPattern = DefaultPattern + "/dynamic";
 
     /// <summary>
     /// Maps <c>GET {pattern}</c>, the static checkout (query string: <c>productId</c>, <c>quantity</c>, customer fields,
@@ -28,7 +28,7 @@ public static class DodoCheckoutEndpointRouteBuilderExtensions
     /// <c>POST /checkouts</c>). Both answer <c>200 {"checkout_url": "…"}</c>; errors are ProblemDetails.
     /// </summary>
     /// <param name="endpoints">The app or a route group.</param>
-    /// <param name="pattern">The route; <c>/api/checkout</c> by default, as in the official adaptors.</param>
+    /// <param name="pattern">The route; <see cref="DefaultPattern"/> (<c>/api/checkout</c>) by default.</param>
     /// <returns>A builder to add authorization, rate limiting or tags to both endpoints.</returns>
     /// <exception cref="InvalidOperationException"><c>AddDodoPayments</c> was not called.</exception>
     /// <example>
@@ -36,19 +36,15 @@ public static class DodoCheckoutEndpointRouteBuilderExtensions
     /// app.MapDodoCheckout().RequireRateLimiting("checkout");
     /// </code>
     /// </example>
-    public static IEndpointConventionBuilder MapDodoCheckout(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = "/api/checkout")
-    {
-        endpoints.MarkDodoFeatureMapped(DodoPaymentsFeatures.Checkout, nameof(MapDodoCheckout));
-        ArgumentNullException.ThrowIfNull(pattern);
-
-        return new DodoCheckoutConventionBuilder(
-        [
-            endpoints.MapDodoEndpoint(pattern, HttpMethods.Get, StaticCheckoutAsync, requestType: null, Success, DodoEndpointMetadata.ApiProblems)
-                .WithSummary("Static checkout: the checkout URL of a product, from the query string."),
-            endpoints.MapDodoEndpoint(pattern, HttpMethods.Post, CheckoutSessionAsync, typeof(CheckoutSessionRequest), Success, DodoEndpointMetadata.ApiProblems)
-                .WithSummary("Checkout session: creates a Dodo checkout session and answers its URL."),
-        ]);
-    }
+    public static IEndpointConventionBuilder MapDodoCheckout(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = DefaultPattern) =>
+        endpoints.MapDodoFeature(pattern, DodoPaymentsFeatures.Checkout, nameof(MapDodoCheckout), (group, loggers) =>
+        {
+            var success = DodoEndpointMapping.Json(typeof(CheckoutUrlResponse));
+            group.MapDodoEndpoint(pattern, HttpMethods.Get, new StaticCheckoutEndpoint(loggers).HandleAsync, requestType: null, success, DodoEndpointMapping.ApiProblems)
+                .WithSummary("Static checkout: the checkout URL of a product, from the query string.");
+            group.MapDodoEndpoint(pattern, HttpMethods.Post, new CheckoutSessionEndpoint(loggers).HandleAsync, typeof(CheckoutSessionRequest), success, DodoEndpointMapping.ApiProblems)
+                .WithSummary("Checkout session: creates a Dodo checkout session and answers its URL.");
+        });
 
     /// <summary>
     /// Maps <c>POST {pattern}</c>, the dynamic checkout of the official adaptors: the product decides between a
@@ -56,7 +52,7 @@ public static class DodoCheckoutEndpointRouteBuilderExtensions
     /// Answers <c>200 {"checkout_url": "…"}</c>; errors are ProblemDetails.
     /// </summary>
     /// <param name="endpoints">The app or a route group.</param>
-    /// <param name="pattern">The route; <c>/api/checkout/dynamic</c> by default.</param>
+    /// <param name="pattern">The route; <see cref="DynamicCheckoutDefaultPattern"/> (<c>/api/checkout/dynamic</c>) by default.</param>
     /// <returns>A builder to add authorization, rate limiting or tags to the endpoint.</returns>
     /// <exception cref="InvalidOperationException"><c>AddDodoPayments</c> was not called.</exception>
     /// <example>
@@ -64,35 +60,8 @@ public static class DodoCheckoutEndpointRouteBuilderExtensions
     /// app.MapDodoDynamicCheckout().RequireAuthorization();
     /// </code>
     /// </example>
-    public static IEndpointConventionBuilder MapDodoDynamicCheckout(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = "/api/checkout/dynamic")
-    {
-        endpoints.MarkDodoFeatureMapped(DodoPaymentsFeatures.DynamicCheckout, nameof(MapDodoDynamicCheckout));
-        ArgumentNullException.ThrowIfNull(pattern);
-
-        return new DodoCheckoutConventionBuilder(
-        [
-            endpoints.MapDodoEndpoint(pattern, HttpMethods.Post, DynamicCheckoutAsync, typeof(DynamicCheckoutRequest), Success, DodoEndpointMetadata.ApiProblems)
-                .WithSummary("Dynamic checkout: a payment link for a one-time or subscription product."),
-        ]);
-    }
-
-    private static async Task StaticCheckoutAsync(HttpContext context)
-    {
-        var result = await Handlers(context).StaticAsync(context).ConfigureAwait(false);
-        await result.ExecuteAsync(context).ConfigureAwait(false);
-    }
-
-    private static async Task CheckoutSessionAsync(HttpContext context)
-    {
-        var result = await Handlers(context).SessionAsync(context).ConfigureAwait(false);
-        await result.ExecuteAsync(context).ConfigureAwait(false);
-    }
-
-    private static async Task DynamicCheckoutAsync(HttpContext context)
-    {
-        var result = await Handlers(context).DynamicAsync(context).ConfigureAwait(false);
-        await result.ExecuteAsync(context).ConfigureAwait(false);
-    }
-
-    private static CheckoutHandlers Handlers(HttpContext context) => context.RequestServices.GetRequiredService<CheckoutHandlers>();
+    public static IEndpointConventionBuilder MapDodoDynamicCheckout(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = DynamicCheckoutDefaultPattern) =>
+        endpoints.MapDodoFeature(pattern, DodoPaymentsFeatures.DynamicCheckout, nameof(MapDodoDynamicCheckout), (group, loggers) =>
+            group.MapDodoEndpoint(pattern, HttpMethods.Post, new DynamicCheckoutEndpoint(loggers).HandleAsync, typeof(DynamicCheckoutRequest), DodoEndpointMapping.Json(typeof(CheckoutUrlResponse)), DodoEndpointMapping.ApiProblems)
+                .WithSummary("Dynamic checkout: a payment link for a one-time or subscription product."));
 }

@@ -20,9 +20,8 @@ public sealed class DodoCheckoutOptions
     /// level, in a <c>product_cart</c> line, in <c>customer</c>, or an unknown key of <c>subscription_data</c>), forwarded
     /// to Dodo as they are. Off by default: such a field answers 400 naming it, because Dodo adds fields often and a new
     /// one could change what the customer pays. The app's hook can always set any field server-side
-    /// (<c>AdditionalProperties</c>). Fields the package knows to set prices or billing terms (<c>amount</c>,
-    /// <c>trial_period_days</c>, <c>on_demand</c>) stay refused either way; a forwarded dynamic <c>cancel_url</c> must be
-    /// on an allowed return host, as <c>return_url</c> must.
+    /// (<c>AdditionalProperties</c>). Fields the package knows to set prices or billing terms stay refused either way;
+    /// a forwarded dynamic <c>cancel_url</c> must be on an allowed return host, as <c>return_url</c> must.
     /// </summary>
     public bool ForwardUnknownFields { get; set; }
 }

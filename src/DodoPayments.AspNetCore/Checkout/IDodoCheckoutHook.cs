@@ -10,22 +10,23 @@ namespace DodoPayments.AspNetCore.Checkout;
 /// </summary>
 /// <remarks>
 /// <para>
-/// By default the endpoints refuse (400, naming the field) what a browser must not decide: <c>customer.customer_id</c>,
-/// <c>payment_method_id</c>, <c>show_saved_payment_methods</c>; every price or billing term
-/// (<c>product_cart[].amount</c>, <c>subscription_data.trial_period_days</c> and <c>.on_demand</c>, dynamic
-/// <c>trial_period_days</c> and <c>on_demand</c>, static <c>paymentAmount</c>); fields the package does not model
-/// (unless <see cref="DodoCheckoutOptions.ForwardUnknownFields"/>); a <c>return_url</c> or <c>cancel_url</c> on a host
-/// that is not allowed (<see cref="DodoPaymentsOptions.AllowedReturnHosts"/>); and product ids that are empty, <c>.</c>
-/// or <c>..</c>. A hook may set any of them, from the signed-in user or the app's own prices, because it runs after
-/// that check: what the request holds when the hooks return is sent as it is (fields the package does not model go in
+/// By default the endpoints refuse (400, naming the field) what a browser must not decide: an existing customer
+/// (<c>customer.customer_id</c>), a saved payment method, every price or billing term the package knows (the README's
+/// "What the browser may send" lists them, such as <c>product_cart[].amount</c> and
+/// <c>subscription_data.trial_period_days</c>), fields the package does not model (unless
+/// <see cref="DodoCheckoutOptions.ForwardUnknownFields"/>), a <c>return_url</c> or <c>cancel_url</c> on a host that is
+/// not allowed (<see cref="DodoPaymentsOptions.AllowedReturnHosts"/>), and product ids that are empty, <c>.</c> or
+/// <c>..</c>. A hook may set any of them, from the signed-in user or the app's own prices, because it runs after that
+/// check: what the request holds when the hooks return is sent as it is (fields the package does not model go in
 /// <c>AdditionalProperties</c>). It may also overwrite any other field (metadata such as the app's own user id, the
 /// cart), or refuse the request by returning a <see cref="ProblemDetails"/> (400 unless its
 /// <see cref="ProblemDetails.Status"/> says otherwise, such as 401 or 403). Return null to let the request go on.
 /// </para>
 /// <para>
-/// After the hooks, <see cref="DodoPaymentsOptions.Checkout"/>'s <c>AllowedProductIds</c> is checked, product ids must
-/// still be safe to put in a URL path, and a dynamic checkout must have what Dodo requires of a payment link:
-/// <c>billing</c> with its <c>country</c>, and a <c>customer</c> (so a hook may supply them).
+/// After the hooks, product ids must still be present and safe to put in a URL path, <see cref="DodoPaymentsOptions.Checkout"/>'s
+/// <c>AllowedProductIds</c> is checked, and a dynamic checkout must have what Dodo requires of a payment link:
+/// <c>billing</c> with its <c>country</c>, and a <c>customer</c> (so a hook may supply them). A <c>return_url</c> the
+/// hooks leave empty becomes <see cref="DodoPaymentsOptions.ReturnUrl"/>.
 /// </para>
 /// <para>Every method has a default that lets the request go on, so a hook implements only the flows it cares about.</para>
 /// </remarks>

@@ -4,9 +4,8 @@ using DodoPayments.AspNetCore.DependencyInjection;
 using DodoPayments.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DodoPayments.AspNetCore;
 
@@ -15,7 +14,6 @@ public static class DodoCustomerPortalEndpointRouteBuilderExtensions
 {
     /// <summary>The default route of the customer portal endpoint.</summary>
     public const string DefaultPattern = "/api/customer-portal";
-
 
     /// <summary>
     /// Maps <c>GET {pattern}?customer_id=…&amp;send_email=true|false&amp;return_url=…</c>, which asks Dodo for a customer
@@ -33,23 +31,36 @@ public static class DodoCustomerPortalEndpointRouteBuilderExtensions
     /// absolute http(s) URL answers 502, never a redirect.
     /// </remarks>
     /// <param name="endpoints">The app or a route group.</param>
-    /// <param name="pattern">The route; <c>/api/customer-portal</c> by default.</param>
+    /// <param name="pattern">The route; <see cref="DefaultPattern"/> (<c>/api/customer-portal</c>) by default.</param>
     /// <returns>A builder to chain <c>.RequireAuthorization()</c> and other conventions to.</returns>
+    /// <exception cref="InvalidOperationException"><c>AddDodoPayments</c> was not called.</exception>
     /// <example>
     /// <code>
     /// app.MapDodoCustomerPortal().RequireAuthorization("Staff");
     /// </code>
     /// </example>
-    public static IEndpointConventionBuilder MapDodoCustomerPortal(
-        this IEndpointRouteBuilder endpoints,
-        [StringSyntax("Route")] string pattern = DefaultPattern)
-    {
-        endpoints.MarkDodoFeatureMapped(DodoPaymentsFeatures.CustomerPortal, nameof(MapDodoCustomerPortal));
-        ArgumentNullException.ThrowIfNull(pattern);
-        return MapPortal(endpoints, pattern, customerIdResolver: null)
-            .WithMetadata(CustomerPortalQueryFormMetadata.Instance)
-            .WithDescription("Redirects to the Dodo customer portal of the customer named by customer_id. Query: customer_id (required), send_email (true|false), return_url.");
-    }
+    public static IEndpointConventionBuilder MapDodoCustomerPortal(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = DefaultPattern) =>
+        endpoints.MapDodoFeature(pattern, DodoPaymentsFeatures.CustomerPortal, nameof(MapDodoCustomerPortal), (group, loggers) =>
+            MapPortal(group, pattern, customerIdResolver: null, loggers)
+                .WithMetadata(CustomerPortalQueryFormMetadata.Instance)
+                .WithDescription("Redirects to the Dodo customer portal of the customer named by customer_id. Query: customer_id (required), send_email (true|false), return_url."));
+
+    /// <summary>
+    /// Maps the customer portal for the signed-in customer at <see cref="DefaultPattern"/>; see
+    /// <see cref="MapDodoCustomerPortal(IEndpointRouteBuilder, string, Func{HttpContext, ValueTask{string}})"/>.
+    /// </summary>
+    /// <param name="endpoints">The app or a route group.</param>
+    /// <param name="customerIdResolver">Finds the Dodo customer id of the request's user (a claim, or your database); null when there is none.</param>
+    /// <returns>A builder to chain <c>.RequireAuthorization()</c> and other conventions to.</returns>
+    /// <exception cref="InvalidOperationException"><c>AddDodoPayments</c> was not called.</exception>
+    /// <example>
+    /// <code>
+    /// app.MapDodoCustomerPortal(context =&gt; ValueTask.FromResult(context.User.FindFirst("dodo_customer_id")?.Value))
+    ///    .RequireAuthorization();
+    /// </code>
+    /// </example>
+    public static IEndpointConventionBuilder MapDodoCustomerPortal(this IEndpointRouteBuilder endpoints, Func<HttpContext, ValueTask<string?>> customerIdResolver) =>
+        endpoints.MapDodoCustomerPortal(DefaultPattern, customerIdResolver);
 
     /// <summary>
     /// Maps <c>GET {pattern}?send_email=true|false&amp;return_url=…</c> for the signed-in customer: the customer id comes
@@ -68,6 +79,7 @@ public static class DodoCustomerPortalEndpointRouteBuilderExtensions
     /// <param name="pattern">The route, such as <c>/api/customer-portal</c>.</param>
     /// <param name="customerIdResolver">Finds the Dodo customer id of the request's user (a claim, or your database); null when there is none.</param>
     /// <returns>A builder to chain <c>.RequireAuthorization()</c> and other conventions to.</returns>
+    /// <exception cref="InvalidOperationException"><c>AddDodoPayments</c> was not called.</exception>
     /// <example>
     /// <code>
     /// app.MapDodoCustomerPortal("/billing/portal", context =&gt;
@@ -75,30 +87,13 @@ public static class DodoCustomerPortalEndpointRouteBuilderExtensions
     ///    .RequireAuthorization();
     /// </code>
     /// </example>
-    public static IEndpointConventionBuilder MapDodoCustomerPortal(
-        this IEndpointRouteBuilder endpoints,
-        [StringSyntax("Route")] string pattern,
-        Func<HttpContext, ValueTask<string?>> customerIdResolver)
-    {
-        endpoints.MarkDodoFeatureMapped(DodoPaymentsFeatures.CustomerPortal, nameof(MapDodoCustomerPortal));
-        ArgumentNullException.ThrowIfNull(pattern);
-        ArgumentNullException.ThrowIfNull(customerIdResolver);
-        return MapPortal(endpoints, pattern, customerIdResolver)
-            .WithDescription("Redirects the signed-in customer to their Dodo customer portal. Query: send_email (true|false), return_url.");
-    }
+    public static IEndpointConventionBuilder MapDodoCustomerPortal(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern, Func<HttpContext, ValueTask<string?>> customerIdResolver) =>
+        endpoints.MapDodoFeature(pattern, customerIdResolver, DodoPaymentsFeatures.CustomerPortal, nameof(MapDodoCustomerPortal), (group, loggers) =>
+            MapPortal(group, pattern, customerIdResolver, loggers)
+                .WithDescription("Redirects the signed-in customer to their Dodo customer portal. Query: send_email (true|false), return_url."));
 
-    private static IEndpointConventionBuilder MapPortal(IEndpointRouteBuilder endpoints, string pattern, Func<HttpContext, ValueTask<string?>>? customerIdResolver)
-    {
-        RequestDelegate portal = context => ServeAsync(context, customerIdResolver);
-        return endpoints.MapDodoEndpoint(pattern, HttpMethods.Get, portal, requestType: null, new(StatusCodes.Status302Found), DodoEndpointMetadata.ResolverApiProblems)
+    private static IEndpointConventionBuilder MapPortal(IEndpointRouteBuilder group, string pattern, Func<HttpContext, ValueTask<string?>>? customerIdResolver, ILoggerFactory loggers) =>
+        group.MapDodoEndpoint(pattern, HttpMethods.Get, new CustomerPortalEndpoint(customerIdResolver, loggers).HandleAsync, requestType: null, new(StatusCodes.Status302Found), DodoEndpointMapping.ResolverApiProblems)
             .WithDisplayName($"Dodo customer portal {pattern}")
             .WithSummary("Opens the Dodo Payments customer portal");
-    }
-
-    private static async Task ServeAsync(HttpContext context, Func<HttpContext, ValueTask<string?>>? customerIdResolver)
-    {
-        var handler = context.RequestServices.GetRequiredService<CustomerPortalEndpointHandler>();
-        var result = await handler.HandleAsync(context, customerIdResolver).ConfigureAwait(false);
-        await result.ExecuteAsync(context).ConfigureAwait(false);
-    }
 }

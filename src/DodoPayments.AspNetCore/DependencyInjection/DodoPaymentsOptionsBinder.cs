@@ -1,31 +1,39 @@
-using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
 namespace DodoPayments.AspNetCore.DependencyInjection;
 
 /// <summary>
-/// Binds a configuration section to <see cref="DodoPaymentsOptions"/> key by key: no reflection (the library is
-/// AOT-compatible), <c>test_mode</c> understood, an empty value left absent so the environment fallback applies, and a
-/// value that cannot be read recorded for start-up validation instead of thrown.
+/// Binds a configuration section to <see cref="DodoPaymentsOptions"/> with the configuration-binding source generator
+/// (<c>EnableConfigurationBindingGenerator</c>: generated code, no reflection, so the library stays AOT-compatible), so
+/// a new option is a property and its validator rule, and nothing here. Around the generated binder, three things are
+/// ours: a value is trimmed and an empty one left out, so it counts as absent and the <c>DODO_PAYMENTS_*</c> fallback
+/// applies (the generator's own handling of empty values differs by type and between versions); <c>Environment</c>
+/// also takes Dodo's spelling (<c>test_mode</c>); and a value that cannot be read is recorded for start-up validation,
+/// naming its key, instead of thrown (the generator throws at the first one and leaves the rest unbound).
 /// </summary>
-internal static class DodoPaymentsOptionsBinder
+internal static partial class DodoPaymentsOptionsBinder
 {
     public static void Bind(IConfiguration section, DodoPaymentsOptions options, string path)
     {
-        BindString(section, nameof(DodoPaymentsOptions.ApiKey), value => options.ApiKey = value);
-        BindString(section, nameof(DodoPaymentsOptions.ReturnUrl), value => options.ReturnUrl = value);
-        BindString(section, nameof(DodoPaymentsOptions.WebhookKey), value => options.WebhookKey = value);
-        BindString(section, nameof(DodoPaymentsOptions.ApiBaseUrl), value => options.ApiBaseUrl = value);
-        BindString(section, nameof(DodoPaymentsOptions.CheckoutBaseUrl), value => options.CheckoutBaseUrl = value);
-        BindList(section, nameof(DodoPaymentsOptions.WebhookKeys), list => options.WebhookKeys = list);
-        BindTimeSpan(section, nameof(DodoPaymentsOptions.ApiTimeout), path, options, value => options.ApiTimeout = value);
-        BindList(section, nameof(DodoPaymentsOptions.AllowedReturnHosts), list => options.AllowedReturnHosts = list);
-        BindLong(section, nameof(DodoPaymentsOptions.MaxRequestBodySize), path, options, value => options.MaxRequestBodySize = value);
-
-        var environment = section[nameof(DodoPaymentsOptions.Environment)];
-        if (!string.IsNullOrWhiteSpace(environment))
+        // Binding the same section again would add its lists' entries a second time.
+        if (!options.BoundSections.Add(path))
         {
-            if (TryParseEnvironment(environment, out var parsed))
+            return;
+        }
+
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values[key] = value.Trim();
+            }
+        }
+
+        if (values.Remove(nameof(DodoPaymentsOptions.Environment), out var environment))
+        {
+            if (TryParseEnvironment(environment!, out var parsed))
             {
                 options.Environment = parsed;
             }
@@ -35,31 +43,21 @@ internal static class DodoPaymentsOptionsBinder
             }
         }
 
-        var checkout = section.GetSection(nameof(DodoPaymentsOptions.Checkout));
-        var checkoutPath = $"{path}:{nameof(DodoPaymentsOptions.Checkout)}";
-        BindTimeSpan(checkout, nameof(options.Checkout.ProductCacheDuration), checkoutPath, options, value => options.Checkout.ProductCacheDuration = value);
-        BindTimeSpan(checkout, nameof(options.Checkout.MissingProductCacheDuration), checkoutPath, options, value => options.Checkout.MissingProductCacheDuration = value);
-        BindList(checkout, nameof(options.Checkout.AllowedProductIds), list => options.Checkout.AllowedProductIds = list);
-        BindBool(checkout, nameof(options.Checkout.ForwardUnknownFields), checkoutPath, options, value => options.Checkout.ForwardUnknownFields = value);
+        // Each value alone first, so every one that cannot be read is named, and the rest still bind.
+        foreach (var (key, value) in values.ToArray())
+        {
+            try
+            {
+                Configuration(key, value).Bind(new DodoPaymentsOptions());
+            }
+            catch (InvalidOperationException exception)
+            {
+                values.Remove(key);
+                options.BindingErrors.Add($"{path}:{key} must be {Expected(exception)}, not '{value}'.");
+            }
+        }
 
-        var planChange = section.GetSection(nameof(DodoPaymentsOptions.PlanChange));
-        BindString(planChange, nameof(options.PlanChange.ProrationBillingMode), value => options.PlanChange.ProrationBillingMode = value);
-        BindString(planChange, nameof(options.PlanChange.OnPaymentFailure), value => options.PlanChange.OnPaymentFailure = value);
-        BindList(planChange, nameof(options.PlanChange.AllowedProductIds), list => options.PlanChange.AllowedProductIds = list);
-
-        var webhooks = section.GetSection(nameof(DodoPaymentsOptions.Webhooks));
-        var webhooksPath = $"{path}:{nameof(DodoPaymentsOptions.Webhooks)}";
-        BindLong(webhooks, nameof(options.Webhooks.MaxRequestBodySize), webhooksPath, options, value => options.Webhooks.MaxRequestBodySize = value);
-        BindTimeSpan(webhooks, nameof(options.Webhooks.TimestampTolerance), webhooksPath, options, value => options.Webhooks.TimestampTolerance = value);
-        BindTimeSpan(webhooks, nameof(options.Webhooks.IdempotencyRetention), webhooksPath, options, value => options.Webhooks.IdempotencyRetention = value);
-        BindTimeSpan(webhooks, nameof(options.Webhooks.SlowHandlerThreshold), webhooksPath, options, value => options.Webhooks.SlowHandlerThreshold = value);
-        BindTimeSpan(webhooks, nameof(options.Webhooks.HandlerTimeout), webhooksPath, options, value => options.Webhooks.HandlerTimeout = value);
-        BindTimeSpan(webhooks, nameof(options.Webhooks.ClaimLease), webhooksPath, options, value => options.Webhooks.ClaimLease = value);
-
-        var inbox = webhooks.GetSection(nameof(options.Webhooks.Inbox));
-        var inboxPath = $"{webhooksPath}:{nameof(options.Webhooks.Inbox)}";
-        BindLong(inbox, nameof(options.Webhooks.Inbox.MaxAttempts), inboxPath, options, value => options.Webhooks.Inbox.MaxAttempts = (int)Math.Clamp(value, int.MinValue, int.MaxValue));
-        BindTimeSpan(inbox, nameof(options.Webhooks.Inbox.FirstRetryDelay), inboxPath, options, value => options.Webhooks.Inbox.FirstRetryDelay = value);
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().Bind(options);
     }
 
     /// <summary>Reads <c>test_mode</c>, <c>live_mode</c>, <c>TestMode</c> or <c>LiveMode</c>, in any case.</summary>
@@ -82,79 +80,22 @@ internal static class DodoPaymentsOptionsBinder
         return false;
     }
 
-    private static void BindString(IConfiguration section, string key, Action<string> assign)
+    private static IConfiguration Configuration(string key, string? value) =>
+        new ConfigurationBuilder().AddInMemoryCollection([new KeyValuePair<string, string?>(key, value)]).Build();
+
+    /// <summary>
+    /// What the option takes, from the type the binder names ("Failed to convert configuration value … to type
+    /// 'System.TimeSpan'."): the binder's exception carries no type of its own to read it from.
+    /// </summary>
+    private static string Expected(InvalidOperationException exception) => TargetType().Match(exception.Message).Groups[1].Value switch
     {
-        var value = section[key];
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            assign(value.Trim());
-        }
-    }
+        "System.TimeSpan" => "a time span such as 00:00:30",
+        "System.Boolean" => "true or false",
+        "System.Int64" => "a whole number",
+        "System.Int32" => $"a whole number no larger than {int.MaxValue}",
+        _ => "a value of the option's type",
+    };
 
-    private static void BindList(IConfiguration section, string key, Action<List<string>> assign)
-    {
-        var children = section.GetSection(key).GetChildren()
-            .Select(child => child.Value)
-            .Where(value => !string.IsNullOrWhiteSpace(value))
-            .Select(value => value!.Trim())
-            .ToList();
-        if (children.Count > 0)
-        {
-            assign(children);
-        }
-    }
-
-    private static void BindLong(IConfiguration section, string key, string path, DodoPaymentsOptions options, Action<long> assign)
-    {
-        var value = section[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return;
-        }
-
-        if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-        {
-            assign(parsed);
-        }
-        else
-        {
-            options.BindingErrors.Add($"{path}:{key} must be a whole number, not '{value}'.");
-        }
-    }
-
-    private static void BindBool(IConfiguration section, string key, string path, DodoPaymentsOptions options, Action<bool> assign)
-    {
-        var value = section[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return;
-        }
-
-        if (bool.TryParse(value.Trim(), out var parsed))
-        {
-            assign(parsed);
-        }
-        else
-        {
-            options.BindingErrors.Add($"{path}:{key} must be true or false, not '{value}'.");
-        }
-    }
-
-    private static void BindTimeSpan(IConfiguration section, string key, string path, DodoPaymentsOptions options, Action<TimeSpan> assign)
-    {
-        var value = section[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return;
-        }
-
-        if (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var parsed))
-        {
-            assign(parsed);
-        }
-        else
-        {
-            options.BindingErrors.Add($"{path}:{key} must be a time span such as 00:00:30, not '{value}'.");
-        }
-    }
+    [GeneratedRegex("to type '([^']+)'", RegexOptions.CultureInvariant)]
+    private static partial Regex TargetType();
 }

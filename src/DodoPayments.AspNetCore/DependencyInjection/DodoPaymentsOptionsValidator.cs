@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DodoPayments.AspNetCore.Http;
 using DodoPayments.AspNetCore.Webhooks;
 using FluentValidation;
@@ -17,9 +18,11 @@ internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPayme
 
     private static readonly TimeSpan LongestApiTimeout = TimeSpan.FromMinutes(10);
 
+    private readonly string _path;
+
     public DodoPaymentsOptionsValidator(DodoPaymentsMarker marker)
     {
-        var path = marker.ConfigurationPath;
+        var path = _path = marker.ConfigurationPath;
 
         RuleForEach(options => options.BindingErrors)
             .Must(_ => false)
@@ -54,32 +57,16 @@ internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPayme
             .Must(key => WebhookSecret.TryDecode(key, out _))
             .WithMessage((_, _) => $"{path}:WebhookKeys has an entry that is not a valid signing secret: expected whsec_ followed by base64.");
 
-        RuleFor(options => options.ReturnUrl)
-            .Must(DodoUrls.IsAbsoluteHttpUrl)
-            .When(options => options.ReturnUrl is not null)
-            .WithMessage($"{path}:ReturnUrl must be an absolute http or https URL such as https://shop.example.com/thanks.");
-
-        RuleFor(options => options.ApiBaseUrl)
-            .Must(DodoUrls.IsAbsoluteHttpUrl)
-            .When(options => options.ApiBaseUrl is not null)
-            .WithMessage($"{path}:ApiBaseUrl must be an absolute http or https URL such as https://test.dodopayments.com.");
-
-        RuleFor(options => options.CheckoutBaseUrl)
-            .Must(DodoUrls.IsAbsoluteHttpUrl)
-            .When(options => options.CheckoutBaseUrl is not null)
-            .WithMessage($"{path}:CheckoutBaseUrl must be an absolute http or https URL such as https://test.checkout.dodopayments.com.");
+        AbsoluteUrl(options => options.ReturnUrl, "ReturnUrl", "https://shop.example.com/thanks");
+        AbsoluteUrl(options => options.ApiBaseUrl, "ApiBaseUrl", "https://test.dodopayments.com");
+        AbsoluteUrl(options => options.CheckoutBaseUrl, "CheckoutBaseUrl", "https://test.checkout.dodopayments.com");
 
         RuleFor(options => options.ApiTimeout)
             .Must(timeout => timeout > TimeSpan.Zero && timeout <= LongestApiTimeout)
             .WithMessage($"{path}:ApiTimeout must be more than zero and at most {LongestApiTimeout:c}.");
 
-        RuleFor(options => options.Checkout.ProductCacheDuration)
-            .GreaterThanOrEqualTo(TimeSpan.Zero)
-            .WithMessage($"{path}:Checkout:ProductCacheDuration must not be negative.");
-
-        RuleFor(options => options.Checkout.MissingProductCacheDuration)
-            .GreaterThanOrEqualTo(TimeSpan.Zero)
-            .WithMessage($"{path}:Checkout:MissingProductCacheDuration must not be negative.");
+        NotNegative(options => options.Checkout.ProductCacheDuration, "Checkout:ProductCacheDuration");
+        NotNegative(options => options.Checkout.MissingProductCacheDuration, "Checkout:MissingProductCacheDuration");
 
         RuleFor(options => options.PlanChange.ProrationBillingMode)
             .Must(mode => ProrationBillingModes.Contains(mode, StringComparer.Ordinal))
@@ -89,33 +76,17 @@ internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPayme
             .Must(value => value is null || OnPaymentFailureValues.Contains(value, StringComparer.Ordinal))
             .WithMessage(options => $"{path}:PlanChange:OnPaymentFailure must be one of {string.Join(", ", OnPaymentFailureValues)} or unset, not '{options.PlanChange.OnPaymentFailure}'.");
 
-        RuleFor(options => options.MaxRequestBodySize)
-            .GreaterThan(0)
-            .WithMessage($"{path}:MaxRequestBodySize must be a positive number of bytes.");
+        PositiveBytes(options => options.MaxRequestBodySize, "MaxRequestBodySize");
 
         RuleForEach(options => options.AllowedReturnHosts)
             .Must(host => Uri.CheckHostName(host) != UriHostNameType.Unknown)
             .WithMessage((_, host) => $"{path}:AllowedReturnHosts has an entry that is not a host name: '{host}' (write shop.example.com, without a scheme or path).");
 
-        RuleFor(options => options.Webhooks.MaxRequestBodySize)
-            .GreaterThan(0)
-            .WithMessage($"{path}:Webhooks:MaxRequestBodySize must be a positive number of bytes.");
-
-        RuleFor(options => options.Webhooks.TimestampTolerance)
-            .GreaterThan(TimeSpan.Zero)
-            .WithMessage($"{path}:Webhooks:TimestampTolerance must be more than zero.");
-
-        RuleFor(options => options.Webhooks.IdempotencyRetention)
-            .GreaterThan(TimeSpan.Zero)
-            .WithMessage($"{path}:Webhooks:IdempotencyRetention must be more than zero.");
-
-        RuleFor(options => options.Webhooks.SlowHandlerThreshold)
-            .GreaterThan(TimeSpan.Zero)
-            .WithMessage($"{path}:Webhooks:SlowHandlerThreshold must be more than zero.");
-
-        RuleFor(options => options.Webhooks.HandlerTimeout)
-            .GreaterThan(TimeSpan.Zero)
-            .WithMessage($"{path}:Webhooks:HandlerTimeout must be more than zero.");
+        PositiveBytes(options => options.Webhooks.MaxRequestBodySize, "Webhooks:MaxRequestBodySize");
+        MoreThanZero(options => options.Webhooks.TimestampTolerance, "Webhooks:TimestampTolerance");
+        MoreThanZero(options => options.Webhooks.IdempotencyRetention, "Webhooks:IdempotencyRetention");
+        MoreThanZero(options => options.Webhooks.SlowHandlerThreshold, "Webhooks:SlowHandlerThreshold");
+        MoreThanZero(options => options.Webhooks.HandlerTimeout, "Webhooks:HandlerTimeout");
 
         RuleFor(options => options.Webhooks.ClaimLease)
             .GreaterThanOrEqualTo(TimeSpan.FromSeconds(1))
@@ -125,10 +96,23 @@ internal sealed class DodoPaymentsOptionsValidator : AbstractValidator<DodoPayme
             .GreaterThan(0)
             .WithMessage($"{path}:Webhooks:Inbox:MaxAttempts must be at least 1.");
 
-        RuleFor(options => options.Webhooks.Inbox.FirstRetryDelay)
-            .GreaterThan(TimeSpan.Zero)
-            .WithMessage($"{path}:Webhooks:Inbox:FirstRetryDelay must be more than zero.");
+        MoreThanZero(options => options.Webhooks.Inbox.FirstRetryDelay, "Webhooks:Inbox:FirstRetryDelay");
     }
+
+    /// <summary>A URL that, when set, must be absolute http(s), as <paramref name="example"/>.</summary>
+    private void AbsoluteUrl(Expression<Func<DodoPaymentsOptions, string?>> option, string key, string example) =>
+        RuleFor(option)
+            .Must(url => url is null || DodoUrls.IsAbsoluteHttpUrl(url))
+            .WithMessage($"{_path}:{key} must be an absolute http or https URL such as {example}.");
+
+    private void MoreThanZero(Expression<Func<DodoPaymentsOptions, TimeSpan>> option, string key) =>
+        RuleFor(option).GreaterThan(TimeSpan.Zero).WithMessage($"{_path}:{key} must be more than zero.");
+
+    private void NotNegative(Expression<Func<DodoPaymentsOptions, TimeSpan>> option, string key) =>
+        RuleFor(option).GreaterThanOrEqualTo(TimeSpan.Zero).WithMessage($"{_path}:{key} must not be negative.");
+
+    private void PositiveBytes(Expression<Func<DodoPaymentsOptions, long>> option, string key) =>
+        RuleFor(option).GreaterThan(0).WithMessage($"{_path}:{key} must be a positive number of bytes.");
 
     /// <summary>An API key goes into the <c>Authorization</c> header as it is: visible ASCII only, no spaces.</summary>
     private static bool IsPrintableAscii(string? value)

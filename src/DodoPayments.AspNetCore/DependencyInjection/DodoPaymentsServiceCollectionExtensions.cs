@@ -1,5 +1,5 @@
 using DodoPayments.AspNetCore.Api;
-using DodoPayments.AspNetCore.Checkout;
+using DodoPayments.AspNetCore.Checkout.Internal;
 using DodoPayments.AspNetCore.CustomerPortal;
 using DodoPayments.AspNetCore.DependencyInjection;
 using DodoPayments.AspNetCore.Http;
@@ -137,10 +137,10 @@ public static class DodoPaymentsServiceCollectionExtensions
             }
         });
 
-        var httpClient = services.AddDodoApiClient();
-        services.AddDodoCheckoutServices();
-        services.AddDodoCustomerPortalServices();
-        services.AddDodoPlanChangeServices();
+        var httpClient = DodoApiServices.Add(services);
+        CheckoutServices.Add(services);
+        CustomerPortalServices.Add(services);
+        PlanChangeServices.Add(services);
         services.AddDodoWebhookServices();
 
         return new DodoPaymentsBuilder(services, httpClient);

@@ -68,4 +68,13 @@ internal static class DodoUrls
 
     /// <summary>The message of a 400 for an id that <see cref="IsSafeId"/> refused.</summary>
     public static string UnsafeIdMessage(string field) => $"{field} must be a non-empty id, not '.' or '..'.";
+
+    /// <summary>
+    /// What is wrong with an id that goes to Dodo, or null: absent (null or empty) answers
+    /// <paramref name="requiredMessage"/> (nothing when the id is optional), and a present one must be
+    /// <see cref="IsSafeId">safe</see>. The one rule for product, customer and subscription ids, before the hooks
+    /// (what the browser sent) and after them (what goes to Dodo).
+    /// </summary>
+    public static string? IdProblem(string field, string? id, string? requiredMessage) =>
+        string.IsNullOrEmpty(id) ? requiredMessage : IsSafeId(id) ? null : UnsafeIdMessage(field);
 }

@@ -1,7 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using DodoPayments.AspNetCore.PlanChange;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DodoPayments.AspNetCore;
 
@@ -9,8 +6,8 @@ namespace DodoPayments.AspNetCore;
 public static class DodoPlanChangeBuilderExtensions
 {
     /// <summary>
-    /// Registers <typeparamref name="THook"/> as an <see cref="IDodoPlanChangeHook"/>, scoped (once, however often this is
-    /// called). Hooks run in registration order; the first refusal wins.
+    /// Registers <typeparamref name="THook"/> as an <see cref="PlanChange.IDodoPlanChangeHook"/>, scoped (once, however often
+    /// this is called). Hooks run in registration order; the first refusal wins.
     /// </summary>
     /// <typeparam name="THook">The hook.</typeparam>
     /// <param name="builder">The builder from <c>AddDodoPayments</c>.</param>
@@ -21,10 +18,5 @@ public static class DodoPlanChangeBuilderExtensions
     /// </code>
     /// </example>
     public static IDodoPaymentsBuilder AddPlanChangeHook<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THook>(this IDodoPaymentsBuilder builder)
-        where THook : class, IDodoPlanChangeHook
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<IDodoPlanChangeHook, THook>());
-        return builder;
-    }
+        where THook : class, PlanChange.IDodoPlanChangeHook => DependencyInjection.DodoPaymentsBuilder.AddHook<PlanChange.IDodoPlanChangeHook, THook>(builder);
 }

@@ -9,9 +9,7 @@ namespace DodoPayments.AspNetCore.Tests.Checkout;
 public sealed class CheckoutSessionRequestValidatorTests
 {
     private readonly DodoPaymentsOptions _options = new() { ReturnUrl = "https://shop.example.com/thanks" };
-    private readonly CheckoutSessionRequestValidator _validator;
-
-    public CheckoutSessionRequestValidatorTests() => _validator = new(new FixedOptionsMonitor(_options));
+    private readonly CheckoutSessionRequestValidator _validator = new();
 
     [Fact]
     public void Validate_MinimalCart_IsValid()
@@ -338,6 +336,14 @@ public sealed class CheckoutSessionRequestValidatorTests
 
     private static CheckoutSessionRequest Valid() => new() { ProductCart = [new ProductCartItem { ProductId = "pdt_1", Quantity = 1 }] };
 
-    private string[] Keys(CheckoutSessionRequest request) =>
-        [.. _validator.Validate(request).Errors.Select(error => error.PropertyName).Distinct()];
+    /// <summary>
+    /// The keys of everything the endpoint refuses before its hooks run: the browser-field policy's failures (fields a
+    /// browser may not send, return URLs on other hosts) and the validator's, which the endpoint answers together.
+    /// </summary>
+    private string[] Keys(CheckoutSessionRequest request)
+    {
+        var policy = CheckoutBrowserFields.Policy(_options);
+        CheckoutBrowserFields.Session(request, policy);
+        return [.. policy.Failures.Concat(_validator.Validate(request).Errors).Select(error => error.PropertyName).Distinct()];
+    }
 }

@@ -9,9 +9,7 @@ namespace DodoPayments.AspNetCore.Tests.Checkout;
 public sealed class DynamicCheckoutRequestValidatorTests
 {
     private readonly DodoPaymentsOptions _options = new() { ReturnUrl = "https://shop.example.com/thanks" };
-    private readonly DynamicCheckoutRequestValidator _validator;
-
-    public DynamicCheckoutRequestValidatorTests() => _validator = new(new FixedOptionsMonitor(_options));
+    private readonly DynamicCheckoutRequestValidator _validator = new();
 
     [Fact]
     public void Validate_ProductIdOnly_IsValid()
@@ -157,6 +155,11 @@ public sealed class DynamicCheckoutRequestValidatorTests
 
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
 
-    private string[] Keys(DynamicCheckoutRequest request) =>
-        [.. _validator.Validate(request).Errors.Select(error => error.PropertyName).Distinct()];
+    /// <summary>The keys of everything the endpoint refuses before its hooks run: the browser-field policy's failures and the validator's.</summary>
+    private string[] Keys(DynamicCheckoutRequest request)
+    {
+        var policy = CheckoutBrowserFields.Policy(_options);
+        CheckoutBrowserFields.Dynamic(request, policy);
+        return [.. policy.Failures.Concat(_validator.Validate(request).Errors).Select(error => error.PropertyName).Distinct()];
+    }
 }

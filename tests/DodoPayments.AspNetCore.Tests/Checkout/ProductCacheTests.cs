@@ -21,7 +21,7 @@ public sealed class ProductCacheTests
         // Act
         for (var i = 0; i < 10; i++)
         {
-            Assert.NotNull(await cache.GetAsync("pdt_1", _client, CancellationToken.None));
+            Assert.NotNull(await cache.GetAsync("pdt_1", _client, _options.Checkout, CancellationToken.None));
             _clock.Advance(TimeSpan.FromSeconds(29));
         }
 
@@ -35,14 +35,14 @@ public sealed class ProductCacheTests
         // Arrange
         _options.Checkout.ProductCacheDuration = TimeSpan.FromMinutes(5);
         var cache = CreateCache();
-        await cache.GetAsync("pdt_1", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_1", _client, _options.Checkout, CancellationToken.None);
 
         // Act
         _clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromTicks(1));
-        await cache.GetAsync("pdt_1", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_1", _client, _options.Checkout, CancellationToken.None);
         var callsBeforeExpiry = _client.Calls;
         _clock.Advance(TimeSpan.FromTicks(1));
-        await cache.GetAsync("pdt_1", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_1", _client, _options.Checkout, CancellationToken.None);
 
         // Assert
         Assert.Equal(1, callsBeforeExpiry);
@@ -57,12 +57,12 @@ public sealed class ProductCacheTests
         var cache = CreateCache();
 
         // Act
-        var first = await cache.GetAsync("pdt_missing", _client, CancellationToken.None);
+        var first = await cache.GetAsync("pdt_missing", _client, _options.Checkout, CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(29));
-        await cache.GetAsync("pdt_missing", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_missing", _client, _options.Checkout, CancellationToken.None);
         var callsWithinWindow = _client.Calls;
         _clock.Advance(TimeSpan.FromSeconds(1));
-        await cache.GetAsync("pdt_missing", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_missing", _client, _options.Checkout, CancellationToken.None);
 
         // Assert
         Assert.Null(first);
@@ -78,8 +78,8 @@ public sealed class ProductCacheTests
         var cache = CreateCache();
 
         // Act
-        await cache.GetAsync("pdt_1", _client, CancellationToken.None);
-        await cache.GetAsync("pdt_1", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_1", _client, _options.Checkout, CancellationToken.None);
+        await cache.GetAsync("pdt_1", _client, _options.Checkout, CancellationToken.None);
 
         // Assert
         Assert.Equal(2, _client.Calls);
@@ -93,7 +93,7 @@ public sealed class ProductCacheTests
         _client.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Act
-        var waiting = Enumerable.Range(0, 8).Select(_ => cache.GetAsync("pdt_1", _client, CancellationToken.None)).ToList();
+        var waiting = Enumerable.Range(0, 8).Select(_ => cache.GetAsync("pdt_1", _client, _options.Checkout, CancellationToken.None)).ToList();
         _client.Gate.SetResult();
         var products = await Task.WhenAll(waiting);
 
@@ -111,11 +111,11 @@ public sealed class ProductCacheTests
         _client.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Act
-        var waiting = Enumerable.Range(0, 50).Select(_ => cache.GetAsync("pdt_missing", _client, CancellationToken.None)).ToList();
+        var waiting = Enumerable.Range(0, 50).Select(_ => cache.GetAsync("pdt_missing", _client, _options.Checkout, CancellationToken.None)).ToList();
         _client.Gate.SetResult();
         var products = await Task.WhenAll(waiting);
         _clock.Advance(TimeSpan.FromSeconds(29));
-        var later = await cache.GetAsync("pdt_missing", _client, CancellationToken.None);
+        var later = await cache.GetAsync("pdt_missing", _client, _options.Checkout, CancellationToken.None);
 
         // Assert
         Assert.All(products, Assert.Null);
@@ -130,16 +130,16 @@ public sealed class ProductCacheTests
         _options.Checkout.ProductCacheDuration = TimeSpan.FromHours(1);
         _options.Checkout.MissingProductCacheDuration = TimeSpan.FromHours(1);
         var cache = CreateCache();
-        await cache.GetAsync("pdt_hot", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_hot", _client, _options.Checkout, CancellationToken.None);
 
         // Act
         for (var i = 0; i < 2 * ProductCache.MaxEntries; i++)
         {
-            await cache.GetAsync($"pdt_missing_{i}", _client, CancellationToken.None);
+            await cache.GetAsync($"pdt_missing_{i}", _client, _options.Checkout, CancellationToken.None);
         }
 
         var callsBefore = _client.Calls;
-        var hot = await cache.GetAsync("pdt_hot", _client, CancellationToken.None);
+        var hot = await cache.GetAsync("pdt_hot", _client, _options.Checkout, CancellationToken.None);
 
         // Assert
         Assert.NotNull(hot);
@@ -155,24 +155,24 @@ public sealed class ProductCacheTests
         _options.Checkout.ProductCacheDuration = TimeSpan.FromHours(1);
         for (var i = 0; i < 100; i++)
         {
-            await cache.GetAsync($"pdt_live_{i}", _client, CancellationToken.None);
+            await cache.GetAsync($"pdt_live_{i}", _client, _options.Checkout, CancellationToken.None);
         }
 
         _options.Checkout.ProductCacheDuration = TimeSpan.FromMinutes(1);
         for (var i = 0; i < ProductCache.MaxEntries - 100; i++)
         {
-            await cache.GetAsync($"pdt_short_{i}", _client, CancellationToken.None);
+            await cache.GetAsync($"pdt_short_{i}", _client, _options.Checkout, CancellationToken.None);
         }
 
         _clock.Advance(TimeSpan.FromMinutes(2));
 
         // Act: one more entry than there is room for.
-        await cache.GetAsync("pdt_new", _client, CancellationToken.None);
-        await cache.GetAsync("pdt_newer", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_new", _client, _options.Checkout, CancellationToken.None);
+        await cache.GetAsync("pdt_newer", _client, _options.Checkout, CancellationToken.None);
         var callsBefore = _client.Calls;
         for (var i = 0; i < 100; i++)
         {
-            await cache.GetAsync($"pdt_live_{i}", _client, CancellationToken.None);
+            await cache.GetAsync($"pdt_live_{i}", _client, _options.Checkout, CancellationToken.None);
         }
 
         // Assert
@@ -188,17 +188,17 @@ public sealed class ProductCacheTests
         var cache = CreateCache();
         for (var i = 0; i < ProductCache.MaxEntries; i++)
         {
-            await cache.GetAsync($"pdt_{i}", _client, CancellationToken.None);
+            await cache.GetAsync($"pdt_{i}", _client, _options.Checkout, CancellationToken.None);
         }
 
-        await cache.GetAsync("pdt_0", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_0", _client, _options.Checkout, CancellationToken.None);
 
         // Act
-        await cache.GetAsync("pdt_overflow", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_overflow", _client, _options.Checkout, CancellationToken.None);
         var callsBefore = _client.Calls;
-        await cache.GetAsync("pdt_0", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_0", _client, _options.Checkout, CancellationToken.None);
         var afterRecent = _client.Calls;
-        await cache.GetAsync("pdt_1", _client, CancellationToken.None);
+        await cache.GetAsync("pdt_1", _client, _options.Checkout, CancellationToken.None);
 
         // Assert: pdt_0 was used last, so it stayed; pdt_1 was the least recently used, so it went.
         Assert.Equal(callsBefore, afterRecent);
@@ -213,9 +213,9 @@ public sealed class ProductCacheTests
         _client.FailWith = new DodoApiException(DodoApiErrorKind.ErrorResponse, "GET /products/{id}", HttpStatusCode.ServiceUnavailable);
 
         // Act
-        var exception = await Assert.ThrowsAsync<DodoApiException>(() => cache.GetAsync("pdt_1", _client, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<DodoApiException>(() => cache.GetAsync("pdt_1", _client, _options.Checkout, CancellationToken.None));
         _client.FailWith = null;
-        var product = await cache.GetAsync("pdt_1", _client, CancellationToken.None);
+        var product = await cache.GetAsync("pdt_1", _client, _options.Checkout, CancellationToken.None);
 
         // Assert
         Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
@@ -232,8 +232,8 @@ public sealed class ProductCacheTests
         using var cancelled = new CancellationTokenSource();
 
         // Act
-        var impatient = cache.GetAsync("pdt_1", _client, cancelled.Token);
-        var patient = cache.GetAsync("pdt_1", _client, CancellationToken.None);
+        var impatient = cache.GetAsync("pdt_1", _client, _options.Checkout, cancelled.Token);
+        var patient = cache.GetAsync("pdt_1", _client, _options.Checkout, CancellationToken.None);
         await cancelled.CancelAsync();
         _client.Gate.SetResult();
 
@@ -253,14 +253,14 @@ public sealed class ProductCacheTests
         // Act
         for (var i = 0; i <= ProductCache.MaxEntries + 1; i++)
         {
-            await cache.GetAsync($"pdt_missing_{i}", _client, CancellationToken.None);
+            await cache.GetAsync($"pdt_missing_{i}", _client, _options.Checkout, CancellationToken.None);
         }
 
         // Assert
         Assert.True(cache.Count <= ProductCache.MaxEntries, $"{cache.Count} entries");
     }
 
-    private ProductCache CreateCache() => new(new FixedOptionsMonitor(_options), _clock);
+    private ProductCache CreateCache() => new(_clock);
 
     /// <summary>Knows every product whose id does not contain "missing"; counts calls; can hold them at a gate or fail them.</summary>
     private sealed class CountingClient : UnsupportedDodoApiClient

@@ -1,5 +1,6 @@
 using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.Checkout.Internal;
+using FluentValidation.Results;
 
 namespace DodoPayments.AspNetCore.Tests.Checkout;
 
@@ -47,10 +48,10 @@ public sealed class StaticCheckoutRequestValidatorTests
         var request = new StaticCheckoutRequest { ProductId = "pdt_1", PaymentAmount = amount };
 
         // Act
-        var result = _validator.Validate(request);
+        var failures = Check(request);
 
         // Assert
-        Assert.Equal("paymentAmount", Assert.Single(result.Errors).PropertyName);
+        Assert.Equal("paymentAmount", Assert.Single(failures).PropertyName);
     }
 
     [Theory]
@@ -93,5 +94,13 @@ public sealed class StaticCheckoutRequestValidatorTests
 
         // Assert
         Assert.Equal(valid, result.IsValid);
+    }
+
+    /// <summary>Everything the endpoint refuses before its hooks run: the browser-field policy's failures and the validator's.</summary>
+    private List<ValidationFailure> Check(StaticCheckoutRequest request)
+    {
+        var policy = CheckoutBrowserFields.Policy(new DodoPaymentsOptions());
+        CheckoutBrowserFields.Static(request, policy);
+        return [.. policy.Failures, .. _validator.Validate(request).Errors];
     }
 }

@@ -153,4 +153,112 @@ public sealed class DodoPaymentsOptionsBinderTests
 
         Assert.Single(options.WebhookKeys);
     }
+
+    [Fact]
+    public void Bind_EveryOptionOfEverySection_IsBound()
+    {
+        // Arrange: every key the README lists, so an option the generated binder missed shows here.
+        var values = new Dictionary<string, string?>
+        {
+            ["DodoPayments:AllowedReturnHosts:0"] = "shop.example.com",
+            ["DodoPayments:MaxRequestBodySize"] = "4096",
+            ["DodoPayments:Checkout:ForwardUnknownFields"] = "true",
+            ["DodoPayments:PlanChange:OnPaymentFailure"] = "prevent_change",
+            ["DodoPayments:Webhooks:HandlerTimeout"] = "00:02:00",
+            ["DodoPayments:Webhooks:ClaimLease"] = "00:00:45",
+            ["DodoPayments:Webhooks:Inbox:MaxAttempts"] = "4",
+            ["DodoPayments:Webhooks:Inbox:FirstRetryDelay"] = "00:00:09",
+        };
+
+        // Act
+        var options = Bind(values);
+
+        // Assert
+        Assert.Equal(["shop.example.com"], options.AllowedReturnHosts);
+        Assert.Equal(4096, options.MaxRequestBodySize);
+        Assert.True(options.Checkout.ForwardUnknownFields);
+        Assert.Equal("prevent_change", options.PlanChange.OnPaymentFailure);
+        Assert.Equal(TimeSpan.FromMinutes(2), options.Webhooks.HandlerTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(45), options.Webhooks.ClaimLease);
+        Assert.Equal(4, options.Webhooks.Inbox.MaxAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(9), options.Webhooks.Inbox.FirstRetryDelay);
+        Assert.Empty(options.BindingErrors);
+    }
+
+    [Fact]
+    public void Bind_ValuesWithSpacesAndEmptyListEntries_AreTrimmedAndLeftOut()
+    {
+        // Arrange
+        var values = new Dictionary<string, string?>
+        {
+            ["DodoPayments:ApiKey"] = " sk_1 ",
+            ["DodoPayments:ApiTimeout"] = " ",
+            ["DodoPayments:WebhookKeys:0"] = "",
+            ["DodoPayments:WebhookKeys:1"] = " whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw ",
+            ["DodoPayments:PlanChange:ProrationBillingMode"] = "",
+        };
+
+        // Act
+        var options = Bind(values);
+
+        // Assert
+        Assert.Equal("sk_1", options.ApiKey);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.ApiTimeout);
+        Assert.Equal(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"], options.WebhookKeys);
+        Assert.Equal("prorated_immediately", options.PlanChange.ProrationBillingMode);
+        Assert.Empty(options.BindingErrors);
+    }
+
+    [Fact]
+    public void Bind_SeveralUnreadableValues_NamesEachAndBindsTheRest()
+    {
+        // Arrange
+        var values = new Dictionary<string, string?>
+        {
+            ["DodoPayments:ApiTimeout"] = "soon",
+            ["DodoPayments:ApiKey"] = "sk_1",
+            ["DodoPayments:Checkout:ForwardUnknownFields"] = "yes",
+            ["DodoPayments:Webhooks:Inbox:MaxAttempts"] = "many",
+            ["DodoPayments:Webhooks:ClaimLease"] = "00:01:00",
+        };
+
+        // Act
+        var options = Bind(values);
+
+        // Assert
+        Assert.Equal(
+            [
+                "DodoPayments:ApiTimeout must be a time span such as 00:00:30, not 'soon'.",
+                "DodoPayments:Checkout:ForwardUnknownFields must be true or false, not 'yes'.",
+                "DodoPayments:Webhooks:Inbox:MaxAttempts must be a whole number no larger than 2147483647, not 'many'.",
+            ],
+            options.BindingErrors.Order(StringComparer.Ordinal));
+        Assert.Equal("sk_1", options.ApiKey);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.Webhooks.ClaimLease);
+    }
+
+    [Fact]
+    public void Bind_NumberTooLargeForTheOption_RecordsAnErrorNamingTheKey()
+    {
+        // Act
+        var options = Bind(new() { ["DodoPayments:Webhooks:Inbox:MaxAttempts"] = "99999999999" });
+
+        // Assert
+        Assert.StartsWith("DodoPayments:Webhooks:Inbox:MaxAttempts must be a whole number", Assert.Single(options.BindingErrors), StringComparison.Ordinal);
+        Assert.Equal(10, options.Webhooks.Inbox.MaxAttempts);
+    }
+
+    [Fact]
+    public void Bind_CustomSection_NamesItsPath()
+    {
+        // Arrange
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Billing:Dodo:MaxRequestBodySize"] = "64KB" }).Build();
+        var options = new DodoPaymentsOptions();
+
+        // Act
+        DodoPaymentsOptionsBinder.Bind(configuration.GetSection("Billing:Dodo"), options, "Billing:Dodo");
+
+        // Assert
+        Assert.Equal("Billing:Dodo:MaxRequestBodySize must be a whole number, not '64KB'.", Assert.Single(options.BindingErrors));
+    }
 }

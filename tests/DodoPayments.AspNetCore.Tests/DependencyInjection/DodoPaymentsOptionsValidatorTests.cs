@@ -24,6 +24,7 @@ public sealed class DodoPaymentsOptionsValidatorTests
     [InlineData("DynamicCheckout")]
     [InlineData("CustomerPortal")]
     [InlineData("PlanChange")]
+    [InlineData("ApiEndpoint")]
     public void Validate_ApiEndpointMappedWithoutApiKey_NamesApiKey(string feature)
     {
         var error = Assert.Single(Validate(new DodoPaymentsOptions(), Enum.Parse<DodoPaymentsFeatures>(feature)));

@@ -82,4 +82,33 @@ public sealed class DodoUrlsTests
         // Assert
         Assert.Equal(safe, result);
     }
+
+    [Theory]
+    [InlineData(null, "product_id is required.")]
+    [InlineData("", "product_id is required.")]
+    [InlineData(" ", "product_id must be a non-empty id, not '.' or '..'.")]
+    [InlineData(".", "product_id must be a non-empty id, not '.' or '..'.")]
+    [InlineData("..", "product_id must be a non-empty id, not '.' or '..'.")]
+    [InlineData("pdt_1", null)]
+    public void IdProblem_RequiredId_NamesWhatIsWrong(string? id, string? expected)
+    {
+        // Act
+        var problem = DodoUrls.IdProblem("product_id", id, "product_id is required.");
+
+        // Assert
+        Assert.Equal(expected, problem);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("", true)]
+    [InlineData("..", false)]
+    public void IdProblem_OptionalId_OnlyAPresentUnsafeOneIsAProblem(string? id, bool fine)
+    {
+        // Act
+        var problem = DodoUrls.IdProblem("product_collection_id", id, requiredMessage: null);
+
+        // Assert
+        Assert.Equal(fine, problem is null);
+    }
 }

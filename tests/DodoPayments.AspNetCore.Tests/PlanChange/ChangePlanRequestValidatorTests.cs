@@ -2,6 +2,7 @@ using System.Text.Json;
 using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.PlanChange;
 using DodoPayments.AspNetCore.Tests.Infrastructure;
+using FluentValidation.Results;
 
 namespace DodoPayments.AspNetCore.Tests.PlanChange;
 
@@ -85,7 +86,7 @@ public sealed class ChangePlanRequestValidatorTests
         request.ProrationBillingMode = mode;
 
         // Act
-        var result = _validator.Validate(request);
+        var result = Check(request);
 
         // Assert
         Assert.Equal("proration_billing_mode", Assert.Single(result.Errors).PropertyName);
@@ -120,7 +121,7 @@ public sealed class ChangePlanRequestValidatorTests
         request.OnPaymentFailure = onPaymentFailure;
 
         // Act
-        var result = _validator.Validate(request);
+        var result = Check(request);
 
         // Assert
         Assert.Equal("on_payment_failure", Assert.Single(result.Errors).PropertyName);
@@ -134,7 +135,7 @@ public sealed class ChangePlanRequestValidatorTests
         request.Metadata = new() { ["user_id"] = JsonSerializer.SerializeToElement("42", TestJson.Default.String) };
 
         // Act
-        var result = _validator.Validate(request);
+        var result = Check(request);
 
         // Assert
         Assert.Equal("metadata", Assert.Single(result.Errors).PropertyName);
@@ -152,7 +153,7 @@ public sealed class ChangePlanRequestValidatorTests
         };
 
         // Act
-        var result = _validator.Validate(request);
+        var result = Check(request);
 
         // Assert
         Assert.Equal(["adaptive_currency_fees_inclusive", "brand_new_field"], result.Errors.Select(error => error.PropertyName).Order(StringComparer.Ordinal));
@@ -240,5 +241,13 @@ public sealed class ChangePlanRequestValidatorTests
 
         // Assert
         Assert.True(result.IsValid);
+    }
+
+    /// <summary>Everything the endpoint refuses before its hooks run: the browser-field policy's failures and the validator's.</summary>
+    private ValidationResult Check(ChangePlanRequest request)
+    {
+        var policy = PlanChangeEndpoint.BrowserPolicy(new DodoPaymentsOptions());
+        PlanChangeEndpoint.CheckBrowserFields(request, policy);
+        return new ValidationResult([.. policy.Failures, .. _validator.Validate(request).Errors]);
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using DodoPayments.AspNetCore.Api;
-using Microsoft.Extensions.Options;
 
 namespace DodoPayments.AspNetCore.Checkout.Internal;
 
@@ -18,7 +17,7 @@ namespace DodoPayments.AspNetCore.Checkout.Internal;
 /// made-up ids therefore never pushes out the products customers actually buy. Lookups still in flight are never
 /// dropped (their callers are waiting on them), so the count can pass the limit by the number of lookups in flight.
 /// </remarks>
-internal sealed class ProductCache(IOptionsMonitor<DodoPaymentsOptions> options, TimeProvider timeProvider)
+internal sealed class ProductCache(TimeProvider timeProvider)
 {
     /// <summary>Past this many entries the cache sheds some.</summary>
     internal const int MaxEntries = 10_000;
@@ -33,8 +32,12 @@ internal sealed class ProductCache(IOptionsMonitor<DodoPaymentsOptions> options,
     internal int Count => _entries.Count;
 
     /// <summary>The product, or null when Dodo does not know it.</summary>
+    /// <param name="productId">The product.</param>
+    /// <param name="client">The client of the request that asks.</param>
+    /// <param name="checkout">The request's options: how long what is found, or not found, is remembered.</param>
+    /// <param name="cancellationToken">Stops this caller's wait, not the lookup others may share.</param>
     /// <exception cref="DodoApiException">The lookup failed for another reason than 404.</exception>
-    public Task<Product?> GetAsync(string productId, IDodoPaymentsApiClient client, CancellationToken cancellationToken)
+    public Task<Product?> GetAsync(string productId, IDodoPaymentsApiClient client, DodoCheckoutOptions checkout, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -54,16 +57,15 @@ internal sealed class ProductCache(IOptionsMonitor<DodoPaymentsOptions> options,
             if (_entries.TryAdd(productId, created))
             {
                 Trim();
-                _ = FetchAsync(productId, created, client);
+                _ = FetchAsync(productId, created, client, checkout);
                 return created.Product.WaitAsync(cancellationToken);
             }
         }
     }
 
     /// <summary>The one upstream call of an entry; not cancelled by any one caller, bounded by the API timeout.</summary>
-    private async Task FetchAsync(string productId, Entry entry, IDodoPaymentsApiClient client)
+    private async Task FetchAsync(string productId, Entry entry, IDodoPaymentsApiClient client, DodoCheckoutOptions checkout)
     {
-        var checkout = options.CurrentValue.Checkout;
         try
         {
             var product = await client.GetProductAsync(productId, CancellationToken.None).ConfigureAwait(false);

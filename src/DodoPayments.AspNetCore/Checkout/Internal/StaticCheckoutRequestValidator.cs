@@ -1,4 +1,5 @@
 using System.Globalization;
+using DodoPayments.AspNetCore.Http;
 using FluentValidation;
 
 namespace DodoPayments.AspNetCore.Checkout.Internal;
@@ -8,7 +9,7 @@ internal sealed class StaticCheckoutRequestValidator : AbstractValidator<StaticC
 {
     public StaticCheckoutRequestValidator()
     {
-        CheckoutRules.ProductId(this, request => request.ProductId, StaticCheckoutQuery.ProductId, "productId is required.");
+        DodoRules.Id(this, request => request.ProductId, StaticCheckoutQuery.ProductId);
 
         RuleFor(request => request.Quantity)
             .Must(quantity => int.TryParse(quantity, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
@@ -20,8 +21,5 @@ internal sealed class StaticCheckoutRequestValidator : AbstractValidator<StaticC
             .Must(metadata => metadata.Count <= CheckoutRules.MaxMetadataKeys)
             .WithMessage($"At most {CheckoutRules.MaxMetadataKeys} metadata_* parameters can be sent.")
             .OverridePropertyName("metadata");
-
-        // Pay-what-you-want: the amount is a price, so only the app's hook sets it.
-        CheckoutRules.NotFromBrowser(this, request => request.PaymentAmount, StaticCheckoutQuery.PaymentAmount);
     }
 }

@@ -3,10 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DodoPayments.AspNetCore.Api;
 
-/// <summary>Registers the typed API client; called by <c>AddDodoPayments</c>, so it must be safe to call twice.</summary>
-internal static class DodoApiServiceCollectionExtensions
+/// <summary>The typed API client and its <see cref="HttpClient"/>; added by <c>AddDodoPayments</c>, so adding them twice changes nothing.</summary>
+internal static class DodoApiServices
 {
-    public static IHttpClientBuilder AddDodoApiClient(this IServiceCollection services)
+    public static IHttpClientBuilder Add(IServiceCollection services)
     {
         var builder = services.AddHttpClient(DodoPaymentsOptions.HttpClientName);
         if (!services.Any(descriptor => descriptor.ServiceType == typeof(DodoPaymentsApiClient)))

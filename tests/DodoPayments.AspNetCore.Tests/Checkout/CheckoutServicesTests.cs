@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace DodoPayments.AspNetCore.Tests.Checkout;
 
-public sealed class DodoCheckoutServiceCollectionExtensionsTests
+public sealed class CheckoutServicesTests
 {
     [Fact]
     public void AddDodoPayments_CalledTwice_InsertsCheckoutJsonContextOnceAndFirst()

@@ -1,16 +1,14 @@
-using DodoPayments.AspNetCore.Checkout.Internal;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace DodoPayments.AspNetCore.Checkout;
+namespace DodoPayments.AspNetCore.Checkout.Internal;
 
-/// <summary>Registers the services of the Checkout feature; called by <c>AddDodoPayments</c>, so it must be safe to call twice.</summary>
-internal static class DodoCheckoutServiceCollectionExtensions
+/// <summary>The services of the checkout endpoints; added by <c>AddDodoPayments</c>, so adding them twice changes nothing.</summary>
+internal static class CheckoutServices
 {
-    public static IServiceCollection AddDodoCheckoutServices(this IServiceCollection services)
+    public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton<CheckoutHandlers>();
         services.TryAddSingleton<ProductCache>();
         services.TryAddSingleton<IValidator<StaticCheckoutRequest>, StaticCheckoutRequestValidator>();
         services.TryAddSingleton<IValidator<CheckoutSessionRequest>, CheckoutSessionRequestValidator>();
@@ -22,6 +20,5 @@ internal static class DodoCheckoutServiceCollectionExtensions
                 json.SerializerOptions.TypeInfoResolverChain.Insert(0, DodoCheckoutJsonContext.Default);
             }
         });
-        return services;
     }
 }
