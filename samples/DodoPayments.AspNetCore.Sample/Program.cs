@@ -32,6 +32,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         };
     });
 builder.Services.AddAuthorization();
+builder.Services.AddProblemDetails();
 
 // The shop's SQLite database (ConnectionStrings:Shop, App_Data/shop.db): orders, customers, subscriptions, the webhook
 // log and the durable webhook store, in one context. The options are built once, when the first context is made (so a
@@ -48,7 +49,11 @@ builder.Services.AddDodoPayments()
     .AddWebhookHandler<EventLogHandler>()
     // Webhook claims and handler completions in ShopDb: a handler's SaveChangesAsync commits with its completion
     // record, and a restart remembers which webhook-ids were processed.
-    .AddEntityFrameworkWebhookStore<ShopDb>();
+    .AddEntityFrameworkWebhookStore<ShopDb>()
+    // Inbox mode: /api/webhook stores the verified event in ShopDb and answers 200 at once; a background processor runs
+    // the handlers, retries failures (DodoPayments:Webhooks:Inbox, shortened in appsettings.Development.json) and
+    // marks an event dead after the last attempt. The orders page lists the inbox and replays dead events.
+    .UseWebhookInbox();
 
 var app = builder.Build();
 
@@ -65,6 +70,8 @@ if (standIn is not null)
     app.Lifetime.ApplicationStopped.Register(() => standIn.DisposeAsync().AsTask().GetAwaiter().GetResult());
 }
 
+// An error answered without a body (401, a body not sent as JSON: 415, an unknown route) becomes a ProblemDetails.
+app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
@@ -90,7 +97,8 @@ app.MapDodoPlanChange("/api/subscription/plan", async context =>
             : null)
     .RequireAuthorization();
 
-// POST /api/webhook: verified, then OrderWebhookHandler and EventLogHandler run once per webhook-id.
+// POST /api/webhook: verified, stored in the inbox, 200; then OrderWebhookHandler and EventLogHandler run once per
+// webhook-id, in the background.
 app.MapDodoWebhooks();
 
 app.MapFallbackToFile("/orders", "orders.html");

@@ -54,6 +54,8 @@ internal sealed class SampleProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Shop"] = $"Data Source={Path.Combine(storeFolder, "shop.db")}";
+        // The inbox retries a failed webhook after 200 ms, then 400 ms (Development: 2 s, 4 s), so a dead one shows soon.
+        start.Environment["DodoPayments__Webhooks__Inbox__FirstRetryDelay"] = "00:00:00.2";
         // Keys in the developer's user-secrets or environment would switch the sample to the real Dodo: not here.
         start.Environment["DodoPayments__ApiKey"] = string.Empty;
         start.Environment["DODO_PAYMENTS_API_KEY"] = string.Empty;

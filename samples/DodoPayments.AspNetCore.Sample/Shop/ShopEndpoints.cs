@@ -1,14 +1,20 @@
 using DodoPayments.AspNetCore.Sample.Store;
 using DodoPayments.AspNetCore.Sample.Webhooks;
 using DodoPayments.AspNetCore.Testing;
+using DodoPayments.AspNetCore.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DodoPayments.AspNetCore.Sample.Shop;
 
-/// <summary>The small JSON API the shop's pages read: the catalogue, the signed-in account, and the orders.</summary>
+/// <summary>
+/// The small JSON API the shop's pages use: the catalogue, the signed-in account, the orders with the webhooks (from
+/// <see cref="IDodoWebhookInbox"/>), the replay of a dead webhook, and, with the stand-in, the switches that fail
+/// webhooks on purpose.
+/// </summary>
 internal static class ShopEndpoints
 {
-    /// <summary>How many webhook log lines the orders page shows (newest first).</summary>
+    /// <summary>How many webhooks the orders page shows (newest first).</summary>
     public const int WebhooksShown = 200;
 
     public static void MapShopApi(this IEndpointRouteBuilder endpoints, DodoApiStandIn? standIn)
@@ -33,36 +39,91 @@ internal static class ShopEndpoints
                 subscription is null ? null : new SubscriptionInfo(subscription.SubscriptionId, subscription.ProductId, catalog.NameOf(subscription.ProductId), subscription.Status));
         });
 
-        endpoints.MapGet("/api/orders", async Task<IResult> (HttpContext context, ShopDb db, WebhookFaults faults) =>
+        endpoints.MapGet("/api/orders", async Task<IResult> (HttpContext context, ShopDb db, IDodoWebhookInbox inbox, WebhookFaults faults) =>
             context.User.GetUserId() is { } userId
                 ? TypedResults.Ok(new OrdersInfo(
                     await db.GetOrdersAsync(userId, context.RequestAborted),
-                    await WebhooksAsync(db, faults, context.RequestAborted),
-                    standIn?.WebhookDeliveries.Select(delivery => new DeliveryInfo(delivery.WebhookId, delivery.Type, delivery.Attempt, delivery.StatusCode, delivery.Succeeded)).Reverse().ToList()))
+                    await WebhooksAsync(db, inbox, context.RequestAborted),
+                    standIn?.WebhookDeliveries.Select(delivery => new DeliveryInfo(delivery.WebhookId, delivery.Type, delivery.Attempt, delivery.StatusCode, delivery.Succeeded)).Reverse().ToList(),
+                    standIn is null ? null : faults.Current))
                 : TypedResults.Unauthorized());
+
+        // A dead webhook runs again once its cause is fixed. JSON only (a cross-site form cannot send it, and the
+        // SameSite=Lax cookie stays home on cross-site POSTs anyway); signed in only. A real shop lets only its staff do this.
+        endpoints.MapPost("/api/webhooks/replay", async Task<Results<Accepted, ProblemHttpResult>> (ReplayRequest request, IDodoWebhookInbox inbox, CancellationToken cancellationToken) =>
+            {
+                if (string.IsNullOrEmpty(request.WebhookId) || await inbox.FindAsync(request.WebhookId, cancellationToken) is not { } entry)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such webhook in the inbox.");
+                }
+
+                if (entry.State != DodoWebhookInboxState.Dead)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a dead webhook is replayed from here.", detail: $"It is {StateName(entry.State)}.");
+                }
+
+                return await inbox.ReplayAsync(entry.WebhookId, cancellationToken)
+                    ? TypedResults.Accepted((string?)null)
+                    : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such webhook in the inbox.");
+            })
+            .RequireAuthorization();
 
         if (standIn is not null)
         {
             endpoints.MapPost("/api/dev/fail-next-webhook", (WebhookFaults faults) =>
             {
-                faults.FailNext();
+                faults.FailNextOnce();
+                return TypedResults.NoContent();
+            });
+            endpoints.MapPost("/api/dev/fail-next-webhook-always", (WebhookFaults faults) =>
+            {
+                faults.FailNextAlways();
+                return TypedResults.NoContent();
+            });
+            endpoints.MapPost("/api/dev/stop-failing-webhooks", (WebhookFaults faults) =>
+            {
+                faults.StopFailing();
                 return TypedResults.NoContent();
             });
         }
     }
 
     /// <summary>
-    /// The webhooks the shop handled (the log its handlers commit with their changes), with the deliveries failed on
-    /// purpose (kept in memory: the database rolled back whatever those attempts wrote), newest first.
+    /// The webhook table: the inbox's events in every state (what ran, what waits for a retry, what is dead), newest
+    /// first, each with the line its handler saved in the shop's webhook log. A log line whose id the inbox no longer
+    /// holds (processed events are forgotten after DodoPayments:Webhooks:IdempotencyRetention, 72 h) shows as processed:
+    /// its handler committed it.
     /// </summary>
-    private static async Task<List<WebhookInfo>> WebhooksAsync(ShopDb db, WebhookFaults faults, CancellationToken cancellationToken)
+    private static async Task<List<WebhookInfo>> WebhooksAsync(ShopDb db, IDodoWebhookInbox inbox, CancellationToken cancellationToken)
     {
-        var handled = await db.WebhookLog.AsNoTracking().OrderByDescending(entry => entry.Id).Take(WebhooksShown).ToListAsync(cancellationToken);
-        return [.. handled.Concat(faults.Failures)
-            .OrderByDescending(entry => entry.ReceivedAt)
-            .Take(WebhooksShown)
-            .Select(entry => new WebhookInfo(entry.WebhookId, entry.Type, entry.ReceivedAt, entry.Outcome, entry.Detail))];
+        var entries = new List<DodoWebhookInboxEntry>();
+        foreach (var state in Enum.GetValues<DodoWebhookInboxState>())
+        {
+            entries.AddRange(await inbox.ListAsync(state, WebhooksShown, cancellationToken));
+        }
+
+        var log = await db.WebhookLog.AsNoTracking().OrderByDescending(entry => entry.Id).Take(WebhooksShown).ToListAsync(cancellationToken);
+        var details = log.DistinctBy(line => line.WebhookId).ToDictionary(line => line.WebhookId, line => line.Detail);   // the newest line of each id
+        var inInbox = entries.Select(entry => entry.WebhookId).ToHashSet();
+        return [.. entries
+            .Select(entry => new WebhookInfo(
+                entry.WebhookId, entry.Type, entry.ReceivedAt, StateName(entry.State), entry.Attempts, entry.LastError, entry.NextAttemptAt, entry.ProcessedAt,
+                details.GetValueOrDefault(entry.WebhookId)))
+            .Concat(log
+                .Where(line => !inInbox.Contains(line.WebhookId))
+                .DistinctBy(line => line.WebhookId)
+                .Select(line => new WebhookInfo(line.WebhookId, line.Type, line.ReceivedAt, StateName(DodoWebhookInboxState.Processed), null, null, null, null, line.Detail)))
+            .OrderByDescending(webhook => webhook.ReceivedAt)
+            .Take(WebhooksShown)];
     }
+
+    private static string StateName(DodoWebhookInboxState state) => state switch
+    {
+        DodoWebhookInboxState.Pending => "pending",
+        DodoWebhookInboxState.Processed => "processed",
+        DodoWebhookInboxState.Dead => "dead",
+        _ => state.ToString().ToLowerInvariant(),
+    };
 }
 
 /// <summary>What the pricing page shows: which API the shop talks to and what it sells.</summary>
@@ -74,11 +135,29 @@ internal sealed record AccountInfo(bool SignedIn, string? Name, string? Email, s
 /// <summary>A subscription as the account page shows it.</summary>
 internal sealed record SubscriptionInfo(string SubscriptionId, string ProductId, string ProductName, string Status);
 
-/// <summary>The orders page: the user's orders, the webhook log and, with the stand-in, its delivery attempts.</summary>
-internal sealed record OrdersInfo(IReadOnlyList<ShopOrder> Orders, IReadOnlyList<WebhookInfo> Webhooks, IReadOnlyList<DeliveryInfo>? Deliveries);
+/// <summary>
+/// The orders page: the user's orders, the webhooks and, with the stand-in, its delivery attempts and the development
+/// switches that fail webhooks on purpose.
+/// </summary>
+internal sealed record OrdersInfo(IReadOnlyList<ShopOrder> Orders, IReadOnlyList<WebhookInfo> Webhooks, IReadOnlyList<DeliveryInfo>? Deliveries, WebhookFaultsInfo? Faults);
 
-/// <summary>One row of the orders page's webhook table.</summary>
-internal sealed record WebhookInfo(string WebhookId, string Type, DateTimeOffset ReceivedAt, string Outcome, string? Detail);
+/// <summary>
+/// One row of the orders page's webhook table: the inbox's view of the event (<see cref="DodoWebhookInboxEntry"/>;
+/// <paramref name="State"/> is <c>pending</c>, <c>processed</c> or <c>dead</c>) and the detail its handler logged.
+/// </summary>
+internal sealed record WebhookInfo(
+    string WebhookId,
+    string Type,
+    DateTimeOffset ReceivedAt,
+    string State,
+    int? Attempts,
+    string? LastError,
+    DateTimeOffset? NextAttemptAt,
+    DateTimeOffset? ProcessedAt,
+    string? Detail);
+
+/// <summary>The body of <c>POST /api/webhooks/replay</c>.</summary>
+internal sealed record ReplayRequest(string? WebhookId);
 
 /// <summary>One delivery attempt of the stand-in.</summary>
 internal sealed record DeliveryInfo(string WebhookId, string Type, int Attempt, int? StatusCode, bool Succeeded);

@@ -11,72 +11,50 @@ namespace DodoPayments.AspNetCore.Sample.Webhooks;
 /// Each event ends in one <c>SaveChangesAsync</c> on <see cref="ShopDb"/>: the order, customer and subscription changes
 /// and the event's line in the webhook log. The durable webhook store runs the handler in a transaction on the same
 /// context and commits the handler's completion record with it, so the changes land exactly once: a handler that
-/// throws leaves nothing behind, and a redelivery of a handled event does not run it again, restarts included.
+/// throws, even after saving, leaves nothing behind (the inbox retries it), and a redelivery of a handled event does
+/// not run it again, restarts included.
 /// </remarks>
 internal sealed partial class OrderWebhookHandler(ShopDb db, ShopCatalog catalog, WebhookFaults faults, TimeProvider clock, ILogger<OrderWebhookHandler> logger)
     : IPaymentSucceededHandler, IPaymentFailedHandler, ISubscriptionActiveHandler, ISubscriptionPlanChangedHandler
 {
     public async Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
     {
-        faults.ThrowIfArmed(webhookEvent);
         var payment = webhookEvent.Data;
         await LinkCustomerAsync(payment.Metadata, payment.Customer.CustomerId, cancellationToken);
-        string detail;
-        if (OrderId(payment.Metadata) is not { } orderId)
-        {
-            detail = $"payment {payment.PaymentId} has no order_id in its metadata (a renewal?)";
-        }
-        else
-        {
-            var order = await db.Orders.FindAsync([orderId], cancellationToken);
-            order?.RecordPayment(payment.PaymentId, payment.TotalAmount, payment.Currency, payment.SubscriptionId, clock.GetUtcNow());
-            detail = OrderDetail(orderId, order, webhookEvent);
-        }
-
-        await SaveAsync(webhookEvent, detail, cancellationToken);
+        var orderId = OrderId(payment.Metadata);
+        var order = orderId is null ? null : await db.Orders.FindAsync([orderId], cancellationToken);
+        order?.RecordPayment(payment.PaymentId, payment.TotalAmount, payment.Currency, payment.SubscriptionId, clock.GetUtcNow());
+        var detail = orderId is null ? $"payment {payment.PaymentId} has no order_id in its metadata (a renewal?)" : OrderDetail(orderId, order);
+        await SaveAsync(webhookEvent, detail, orderId, order, cancellationToken);
     }
 
     public async Task HandleAsync(PaymentFailedEvent webhookEvent, CancellationToken cancellationToken)
     {
-        faults.ThrowIfArmed(webhookEvent);
         var payment = webhookEvent.Data;
-        string detail;
-        if (OrderId(payment.Metadata) is not { } orderId)
-        {
-            detail = $"payment {payment.PaymentId} has no order_id in its metadata";
-        }
-        else
-        {
-            var order = await db.Orders.FindAsync([orderId], cancellationToken);
-            order?.RecordPaymentFailure(payment.PaymentId, payment.ErrorMessage ?? payment.ErrorCode, clock.GetUtcNow());
-            detail = OrderDetail(orderId, order, webhookEvent);
-        }
-
-        await SaveAsync(webhookEvent, detail, cancellationToken);
+        var orderId = OrderId(payment.Metadata);
+        var order = orderId is null ? null : await db.Orders.FindAsync([orderId], cancellationToken);
+        order?.RecordPaymentFailure(payment.PaymentId, payment.ErrorMessage ?? payment.ErrorCode, clock.GetUtcNow());
+        var detail = orderId is null ? $"payment {payment.PaymentId} has no order_id in its metadata" : OrderDetail(orderId, order);
+        await SaveAsync(webhookEvent, detail, orderId, order, cancellationToken);
     }
 
     public async Task HandleAsync(SubscriptionActiveEvent webhookEvent, CancellationToken cancellationToken)
     {
-        faults.ThrowIfArmed(webhookEvent);
         var subscription = webhookEvent.Data;
         await LinkCustomerAsync(subscription.Metadata, subscription.Customer.CustomerId, cancellationToken);
-        string detail;
         if (UserId(subscription.Metadata) is not { } userId || subscription.ProductId is null)
         {
-            detail = $"subscription {subscription.SubscriptionId} has no user_id in its metadata or no product";
-        }
-        else
-        {
-            var now = clock.GetUtcNow();
-            await db.SetSubscriptionAsync(subscription.SubscriptionId, userId, subscription.ProductId, "active", now, cancellationToken);
-            var orderId = OrderId(subscription.Metadata);
-            var order = orderId is null ? null : await db.Orders.FindAsync([orderId], cancellationToken);
-            order?.RecordSubscriptionActive(subscription.SubscriptionId, subscription.ProductId, catalog.NameOf(subscription.ProductId), now);
-            detail = $"subscription {subscription.SubscriptionId} active" + (order is null ? string.Empty : $"; order {order.OrderId}: {order.Status}");
-            Log.OrderUpdated(logger, orderId ?? "none", order?.Status ?? "unknown", webhookEvent.Type);
+            await SaveAsync(webhookEvent, $"subscription {subscription.SubscriptionId} has no user_id in its metadata or no product", orderId: null, order: null, cancellationToken);
+            return;
         }
 
-        await SaveAsync(webhookEvent, detail, cancellationToken);
+        var now = clock.GetUtcNow();
+        await db.SetSubscriptionAsync(subscription.SubscriptionId, userId, subscription.ProductId, "active", now, cancellationToken);
+        var orderId = OrderId(subscription.Metadata);
+        var order = orderId is null ? null : await db.Orders.FindAsync([orderId], cancellationToken);
+        order?.RecordSubscriptionActive(subscription.SubscriptionId, subscription.ProductId, catalog.NameOf(subscription.ProductId), now);
+        var detail = $"subscription {subscription.SubscriptionId} active" + (order is null ? string.Empty : $"; order {order.OrderId}: {order.Status}");
+        await SaveAsync(webhookEvent, detail, orderId ?? "none", order, cancellationToken);
     }
 
     public async Task HandleAsync(SubscriptionPlanChangedEvent webhookEvent, CancellationToken cancellationToken)
@@ -89,22 +67,28 @@ internal sealed partial class OrderWebhookHandler(ShopDb db, ShopCatalog catalog
             known.UpdatedAt = clock.GetUtcNow();
         }
 
-        await SaveAsync(webhookEvent, $"subscription {subscription.SubscriptionId} now on {subscription.ProductId}", cancellationToken);
+        await SaveAsync(webhookEvent, $"subscription {subscription.SubscriptionId} now on {subscription.ProductId}", orderId: null, order: null, cancellationToken);
     }
 
-    /// <summary>Adds the event's line to the webhook log and saves it with the handler's changes, in one go.</summary>
-    private async Task SaveAsync(WebhookEvent webhookEvent, string detail, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the event's line to the webhook log and saves it with the handler's changes, in one go. A development switch
+    /// (<see cref="WebhookFaults"/>) may then fail the handler on purpose, after the save: the webhook store's transaction
+    /// rolls back what was just saved, and the inbox retries the event. Otherwise the order's new status is logged.
+    /// </summary>
+    private async Task SaveAsync(WebhookEvent webhookEvent, string detail, string? orderId, ShopOrder? order, CancellationToken cancellationToken)
     {
         db.WebhookLog.Add(WebhookLogEntry.For(webhookEvent, WebhookLogEntry.Handled, detail, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
+        faults.ThrowIfArmed(webhookEvent);
+        if (orderId is not null)
+        {
+            Log.OrderUpdated(logger, orderId, order?.Status ?? "unknown", webhookEvent.Type);
+        }
     }
 
-    /// <summary>Logs the order's new status, and describes it for the webhook log.</summary>
-    private string OrderDetail(string orderId, ShopOrder? order, WebhookEvent webhookEvent)
-    {
-        Log.OrderUpdated(logger, orderId, order?.Status ?? "unknown", webhookEvent.Type);
-        return order is null ? $"unknown order {orderId}" : $"order {orderId}: {order.Status}";
-    }
+    /// <summary>Describes the order's new status for the webhook log.</summary>
+    private static string OrderDetail(string orderId, ShopOrder? order) =>
+        order is null ? $"unknown order {orderId}" : $"order {orderId}: {order.Status}";
 
     private async Task LinkCustomerAsync(IReadOnlyDictionary<string, string?> metadata, string customerId, CancellationToken cancellationToken)
     {

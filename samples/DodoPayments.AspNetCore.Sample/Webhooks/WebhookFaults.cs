@@ -1,51 +1,95 @@
-using DodoPayments.AspNetCore.Sample.Store;
 using DodoPayments.AspNetCore.Webhooks;
 
 namespace DodoPayments.AspNetCore.Sample.Webhooks;
 
 /// <summary>
-/// Development aid: makes the next payment or subscription webhook fail once (500), so the sender's retry with the same
-/// <c>webhook-id</c> shows on the orders page: the failed attempt is listed, the retry updates the order, and a
-/// delivery repeated after success is answered 200 without running the handlers again.
+/// Development aid (stand-in mode only): makes the next payment or subscription webhook fail, so the inbox's retries
+/// show on the orders page. "Once": the first attempt fails, the inbox retries it and the retry succeeds. "Every time":
+/// every attempt of that event fails until <see cref="StopFailing"/>, so the event goes dead and can be replayed.
 /// </summary>
 /// <remarks>
-/// The failures are kept here, in memory, not in the database: whatever the failing handler writes to
-/// <see cref="ShopDb"/> is rolled back with it, which is the point.
+/// <see cref="OrderWebhookHandler"/> calls <see cref="ThrowIfArmed"/> after saving its changes: the per-handler
+/// transaction of the webhook store rolls them back, so a failed attempt leaves nothing in the database. The switches
+/// live here, in memory, for the same reason.
 /// </remarks>
-internal sealed class WebhookFaults(TimeProvider clock)
+internal sealed class WebhookFaults
 {
     private readonly Lock _lock = new();
-    private readonly List<WebhookLogEntry> _failures = [];
-    private int _failNext;
+    private bool _failNextOnce;
+    private bool _failNextAlways;
+    private string? _failingWebhookId;
 
-    /// <summary>Arms one failure.</summary>
-    public void FailNext() => Interlocked.Exchange(ref _failNext, 1);
-
-    /// <summary>Throws, once after <see cref="FailNext"/>, and remembers the failed delivery.</summary>
-    public void ThrowIfArmed(WebhookEvent webhookEvent)
+    /// <summary>The first attempt of the next event fails.</summary>
+    public void FailNextOnce()
     {
-        if (Interlocked.Exchange(ref _failNext, 0) != 1)
-        {
-            return;
-        }
-
         lock (_lock)
         {
-            _failures.Add(WebhookLogEntry.For(webhookEvent, "failed on purpose (500)", "the sender retries with the same webhook-id", clock.GetUtcNow()));
+            _failNextOnce = true;
         }
-
-        throw new InvalidOperationException("Failing this delivery on purpose (the 'fail the next webhook' switch), so it is retried.");
     }
 
-    /// <summary>The deliveries failed on purpose since the app started.</summary>
-    public IReadOnlyList<WebhookLogEntry> Failures
+    /// <summary>Every attempt of the next event fails, until <see cref="StopFailing"/>.</summary>
+    public void FailNextAlways()
+    {
+        lock (_lock)
+        {
+            _failNextAlways = true;
+        }
+    }
+
+    /// <summary>Disarms both switches and lets the event that failed every time succeed (replay it to run it again).</summary>
+    public void StopFailing()
+    {
+        lock (_lock)
+        {
+            _failNextOnce = false;
+            _failNextAlways = false;
+            _failingWebhookId = null;
+        }
+    }
+
+    /// <summary>What is armed, for the orders page.</summary>
+    public WebhookFaultsInfo Current
     {
         get
         {
             lock (_lock)
             {
-                return [.. _failures];
+                return new WebhookFaultsInfo(_failNextOnce, _failNextAlways, _failingWebhookId);
             }
         }
     }
+
+    /// <summary>Throws when <paramref name="webhookEvent"/> is to fail: the next one after a switch, or the one failing every time.</summary>
+    public void ThrowIfArmed(WebhookEvent webhookEvent)
+    {
+        lock (_lock)
+        {
+            if (_failingWebhookId is null && _failNextAlways)
+            {
+                _failNextAlways = false;
+                _failingWebhookId = webhookEvent.Id;
+            }
+
+            if (_failingWebhookId == webhookEvent.Id)
+            {
+                throw new InvalidOperationException("Failing on purpose, every time (the 'fail every time' switch): it goes dead, then replay it.");
+            }
+
+            if (!_failNextOnce)
+            {
+                return;
+            }
+
+            _failNextOnce = false;
+        }
+
+        throw new InvalidOperationException("Failing on purpose, once (the 'fail once' switch): the inbox retries it.");
+    }
 }
+
+/// <summary>The development switches as the orders page shows them.</summary>
+/// <param name="FailNextOnce">The next event's first attempt will fail.</param>
+/// <param name="FailNextAlways">The next event will fail every time.</param>
+/// <param name="FailingWebhookId">The event failing every time, until the switches are turned off.</param>
+internal sealed record WebhookFaultsInfo(bool FailNextOnce, bool FailNextAlways, string? FailingWebhookId);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DodoPayments.AspNetCore.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace DodoPayments.AspNetCore.IntegrationTests.Sample;
 
@@ -15,28 +15,6 @@ public sealed class ShopRestartTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("dodo-sample-restart-").FullName;
 
     public void Dispose() => SampleFactory.DeleteFolder(_folder);
-
-    private static string PaymentSucceeded(string orderId) => new JsonObject
-    {
-        ["business_id"] = "bus_1",
-        ["type"] = "payment.succeeded",
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-        ["data"] = new JsonObject
-        {
-            ["payment_id"] = "pay_restart",
-            ["total_amount"] = 1900,
-            ["currency"] = "USD",
-            ["customer"] = new JsonObject { ["customer_id"] = "cus_restart", ["email"] = "demo@example.com", ["name"] = "Demo User" },
-            ["metadata"] = new JsonObject { ["order_id"] = orderId, ["user_id"] = "user_demo" },
-        },
-    }.ToJsonString();
-
-    private static async Task<HttpResponseMessage> DeliverAsync(SampleFactory app, string webhookId, string body)
-    {
-        using var client = app.CreateClient();
-        using var request = new DodoWebhookSigner(app.WebhookKey).CreateRequest("/api/webhook", body, webhookId);
-        return await client.SendAsync(request);
-    }
 
     [Fact]
     public async Task Restart_SameDatabase_KeepsTheOrdersAndDoesNotRunARedeliveredProcessedWebhookAgain()
@@ -51,14 +29,15 @@ public sealed class ShopRestartTests : IDisposable
             using var checkout = await shop.PostAsync("/api/checkout", new StringContent("""{"product_cart":[{"product_id":"pdt_field_guide","quantity":1}]}""", Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.OK, checkout.StatusCode);
             orderId = (string)JsonNode.Parse(before.StandIn.Requests.Last(request => request.Path == "/checkouts").Body)!["metadata"]!["order_id"]!;
-            body = PaymentSucceeded(orderId);
-            using var delivered = await DeliverAsync(before, WebhookId, body);
+            body = ShopWebhookEvents.Payment("payment.succeeded", "pay_restart", orderId, "user_demo", "cus_restart");
+            using var delivered = await before.SendSignedWebhookAsync(body, WebhookId);
             Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+            await before.WaitUntilProcessedAsync(WebhookId);
         }
 
         // Act: a new app on the same database file; Dodo delivers the same webhook again (signed with the new key)
         await using var after = SampleFactory.InFolder(_folder);
-        using var redelivered = await DeliverAsync(after, WebhookId, body);
+        using var redelivered = await after.SendSignedWebhookAsync(body, WebhookId);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
@@ -68,8 +47,11 @@ public sealed class ShopRestartTests : IDisposable
         Assert.Equal(orderId, order.GetProperty("orderId").GetString());
         Assert.Equal("paid", order.GetProperty("status").GetString());
         Assert.Equal("pay_restart", order.GetProperty("paymentId").GetString());
-        // The handlers write one line per run: one line means they did not run for the redelivery.
-        Assert.Single(orders.RootElement.GetProperty("webhooks").EnumerateArray(), entry => entry.GetProperty("webhookId").GetString() == WebhookId);
+        // The redelivery added nothing to the inbox, and the handlers (one log line per run) did not run again.
+        var webhook = Assert.Single(orders.RootElement.GetProperty("webhooks").EnumerateArray(), entry => entry.GetProperty("webhookId").GetString() == WebhookId);
+        Assert.Equal("processed", webhook.GetProperty("state").GetString());
+        Assert.Equal(1, webhook.GetProperty("attempts").GetInt32());
+        Assert.Equal(1, await after.WithDbAsync(db => db.WebhookLog.CountAsync(entry => entry.WebhookId == WebhookId)));
         using var account = JsonDocument.Parse(await client.GetStringAsync("/api/account"));
         Assert.Equal("cus_restart", account.RootElement.GetProperty("customerId").GetString());
     }

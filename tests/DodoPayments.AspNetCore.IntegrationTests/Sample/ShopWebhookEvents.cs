@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+
+namespace DodoPayments.AspNetCore.IntegrationTests.Sample;
+
+/// <summary>Webhook bodies as Dodo sends them for the shop's orders (the metadata the checkout hook sets included).</summary>
+internal static class ShopWebhookEvents
+{
+    /// <summary>A <c>payment.*</c> event for <paramref name="orderId"/> of <paramref name="userId"/>, paid by <paramref name="customerId"/>.</summary>
+    public static string Payment(string type, string paymentId, string orderId, string userId, string customerId) => new JsonObject
+    {
+        ["business_id"] = "bus_1",
+        ["type"] = type,
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["data"] = new JsonObject
+        {
+            ["payment_id"] = paymentId,
+            ["total_amount"] = 1900,
+            ["currency"] = "USD",
+            ["error_message"] = "Card declined",
+            ["customer"] = new JsonObject { ["customer_id"] = customerId, ["email"] = "demo@example.com", ["name"] = "Demo User" },
+            ["metadata"] = new JsonObject { ["order_id"] = orderId, ["user_id"] = userId },
+        },
+    }.ToJsonString();
+}
