@@ -101,7 +101,7 @@ internal static partial class WebhookLog
     public static partial void InboxProcessed(this ILogger logger, string webhookId, string webhookType, int handlerCount, int attempt);
 
     [LoggerMessage(EventId = 323, EventName = "WebhookInboxRetry", Level = LogLevel.Warning,
-        Message = "Handler {HandlerKey} of inbox webhook {WebhookId} ({WebhookType}) failed at attempt {Attempt} of {MaxAttempts}; tried again at {RetryAt:O}.")]
+        Message = "Handler {HandlerKey} of inbox webhook {WebhookId} ({WebhookType}) failed at attempt {Attempt} of {MaxAttempts}; next attempt at {RetryAt:O}.")]
     public static partial void InboxRetry(this ILogger logger, Exception exception, string handlerKey, string webhookId, string webhookType, int attempt, int maxAttempts, DateTimeOffset retryAt);
 
     [LoggerMessage(EventId = 324, EventName = "WebhookInboxDead", Level = LogLevel.Error,
