@@ -9,6 +9,7 @@ public sealed partial class DodoApiStandIn
 {
     private readonly ConcurrentQueue<StandInWebhookDelivery> _deliveries = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, byte> _retries = new();
     private HttpClient? _ownWebhookClient;
 
     /// <summary>
@@ -60,10 +61,26 @@ public sealed partial class DodoApiStandIn
 
         if (!await DeliverAsync(url, signer, webhookId, type, body, attempt: 1, cancellationToken).ConfigureAwait(false))
         {
-            _ = RetryAsync(url, signer, webhookId, type, body);
+            var retries = RetryAsync(url, signer, webhookId, type, body);
+            _retries.TryAdd(retries, 0);
+            _ = retries.ContinueWith(static (done, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(done, out _), _retries, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         return webhookId;
+    }
+
+    /// <summary>
+    /// Waits until every webhook whose first attempt failed has been retried to success or through its last retry, so a
+    /// test can assert what was delivered without sleeping.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task that completes when no retry is scheduled.</returns>
+    public async Task WaitForWebhookRetriesAsync(CancellationToken cancellationToken = default)
+    {
+        while (!_retries.IsEmpty)
+        {
+            await Task.WhenAll(_retries.Keys).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

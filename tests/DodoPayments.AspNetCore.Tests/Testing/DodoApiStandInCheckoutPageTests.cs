@@ -199,8 +199,7 @@ public sealed class DodoApiStandInCheckoutPageTests : IAsyncDisposable
         }
 
         await _dodo.SendWebhookAsync("payment.succeeded", new JsonObject { ["payment_id"] = "pay_1" });
-        await WaitUntilAsync(() => _dodo.WebhookDeliveries.Count == 3);
-        await Task.Delay(100);
+        await _dodo.WaitForWebhookRetriesAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(3, _dodo.WebhookDeliveries.Count);
         Assert.All(_dodo.WebhookDeliveries, d => Assert.False(d.Succeeded));
