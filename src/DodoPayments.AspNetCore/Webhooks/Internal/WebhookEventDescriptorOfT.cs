@@ -4,15 +4,16 @@ using System.Text.Json.Serialization.Metadata;
 namespace DodoPayments.AspNetCore.Webhooks.Internal;
 
 /// <summary>A known event type: <typeparamref name="TEvent"/> carrying <typeparamref name="TData"/>, handled by <typeparamref name="THandler"/>.</summary>
-internal sealed class WebhookEventDescriptor<TEvent, TData, THandler>(
-    Func<TEvent> create,
-    JsonTypeInfo<TData> dataTypeInfo,
-    Func<TData, bool> hasId)
+/// <param name="create">Makes an empty <typeparamref name="TEvent"/> (no reflection).</param>
+/// <param name="idOf">The id of the payload (<see cref="WebhookPayloadIds"/>); <c>data</c> without it is refused.</param>
+internal sealed class WebhookEventDescriptor<TEvent, TData, THandler>(Func<TEvent> create, Func<TData, string?> idOf)
     : WebhookEventDescriptor([WebhookHandlerSource<THandler, TEvent>.Instance, WebhookHandlerSource<IWebhookHandler<TEvent>, TEvent>.Instance])
     where TEvent : WebhookEvent<TData>
     where TData : class
     where THandler : class, IWebhookHandler<TEvent>
 {
+    private readonly JsonTypeInfo<TData> _dataTypeInfo = WebhookJson.TypeInfo<TData>();
+
     public override Type HandlerType => typeof(THandler);
 
     public override WebhookEvent? Read(JsonElement data, out WebhookReadFailure failure)
@@ -26,7 +27,7 @@ internal sealed class WebhookEventDescriptor<TEvent, TData, THandler>(
         TData? payload;
         try
         {
-            payload = data.Deserialize(dataTypeInfo);
+            payload = data.Deserialize(_dataTypeInfo);
         }
         catch (JsonException)
         {
@@ -34,7 +35,7 @@ internal sealed class WebhookEventDescriptor<TEvent, TData, THandler>(
             return null;
         }
 
-        if (payload is null || !hasId(payload))
+        if (payload is null || string.IsNullOrEmpty(idOf(payload)))
         {
             failure = WebhookReadFailure.DataWithoutId;
             return null;
