@@ -16,6 +16,9 @@ internal sealed class HandlerLog
 
     public TaskCompletionSource Gate { get; set; } = CompletedGate();
 
+    /// <summary>Completes when a handler has started (recorded its call), so a test waits for it without polling.</summary>
+    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public TimeSpan AdvanceClockBy { get; set; }
 
     private static TaskCompletionSource CompletedGate()
@@ -33,6 +36,7 @@ internal sealed class PaymentHandler(HandlerLog log, TimeProvider clock) : IPaym
     {
         log.Calls.Enqueue($"payment:{webhookEvent.Data.PaymentId}");
         log.Events.Enqueue(webhookEvent);
+        log.Started.TrySetResult();
         await log.Gate.Task.WaitAsync(cancellationToken);
         if (log.AdvanceClockBy > TimeSpan.Zero && clock is FakeTimeProvider fake)
         {

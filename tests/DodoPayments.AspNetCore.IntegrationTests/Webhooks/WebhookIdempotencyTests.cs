@@ -36,12 +36,14 @@ public sealed class WebhookIdempotencyTests
 
         // Act
         var posts = Enumerable.Range(0, 20).Select(_ => Task.Run(() => host.PostSignedAsync(body, "msg_parallel"))).ToArray();
-        while (log.Calls.IsEmpty)
+        await log.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The first delivery holds the claim inside its handler; the other 19 are answered (409) meanwhile.
+        while (posts.Count(post => post.IsCompleted) < posts.Length - 1)
         {
-            await Task.Delay(5);
+            await Task.WhenAny(posts.Where(post => !post.IsCompleted)).WaitAsync(TimeSpan.FromSeconds(30));
         }
 
-        await Task.Delay(50);
         log.Gate.SetResult();
         var responses = await Task.WhenAll(posts);
         using var redelivery = await host.PostSignedAsync(body, "msg_parallel");
@@ -92,10 +94,7 @@ public sealed class WebhookIdempotencyTests
         log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var body = WebhookTestHost.PaymentSucceeded();
         var first = host.PostSignedAsync(body, "msg_busy");
-        while (log.Calls.IsEmpty)
-        {
-            await Task.Delay(5);
-        }
+        await log.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // Act
         using var duplicate = await host.PostSignedAsync(body, "msg_busy");
