@@ -385,7 +385,7 @@ public sealed class DodoPaymentsApiClientTests : IAsyncDisposable
         var request = new CreatePaymentRequest
         {
             ProductCart = [new() { ProductId = "pdt_book", Quantity = 2 }],
-            Customer = new CustomerRequest { Email = "ada@example.com", Name = "Ada" },
+            Customer = new Customer { Email = "ada@example.com", Name = "Ada" },
             Billing = new BillingAddress { Country = "GB", Zipcode = "N1" },
             PaymentLink = true,
             ReturnUrl = "https://shop.example.com/thanks",
@@ -413,7 +413,7 @@ public sealed class DodoPaymentsApiClientTests : IAsyncDisposable
         var response = await Client().CreateSubscriptionAsync(new CreateSubscriptionRequest
         {
             ProductId = "pdt_pro",
-            Customer = new CustomerRequest { Email = "ada@example.com" },
+            Customer = new Customer { Email = "ada@example.com" },
             PaymentLink = true,
         });
 
