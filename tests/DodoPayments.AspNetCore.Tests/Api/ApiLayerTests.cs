@@ -1,6 +1,5 @@
 using System.Reflection;
 using DodoPayments.AspNetCore.Api;
-using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.Webhooks;
 
 namespace DodoPayments.AspNetCore.Tests.Api;

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using DodoPayments.AspNetCore.Api;
-using DodoPayments.AspNetCore.Checkout;
-using DodoPayments.AspNetCore.PlanChange;
 using DodoPayments.AspNetCore.Testing;
 using DodoPayments.AspNetCore.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,6 @@
 using System.Net;
 using DodoPayments.AspNetCore.Api;
-using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.Checkout.Internal;
-using DodoPayments.AspNetCore.PlanChange;
 
 namespace DodoPayments.AspNetCore.Tests.Checkout;
 
