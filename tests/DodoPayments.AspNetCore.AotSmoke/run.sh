@@ -103,6 +103,7 @@ check "webhook, wrong signature" 401 "$problem" '"status":401' "${json[@]}" -H @
 # Checkout, against the stand-in on its own loopback port.
 check "static checkout" 200 application/json '"checkout_url"' "$base/api/checkout?productId=pdt_book"
 check "checkout session" 200 application/json '"checkout_url"' "${json[@]}" --data '{"product_cart":[{"product_id":"pdt_book","quantity":1}]}' "$base/api/checkout"
+check "checkout session with metadata" 200 application/json '"checkout_url"' "${json[@]}" --data '{"product_cart":[{"product_id":"pdt_book","quantity":1}],"customer":{"email":"ada@example.com"},"metadata":{"order":"42","seats":2,"gift":true}}' "$base/api/checkout"
 check "dynamic checkout" 200 application/json '"checkout_url"' "${json[@]}" --data '{"product_id":"pdt_book","quantity":1,"billing":{"country":"US"},"customer":{"email":"ada@example.com"}}' "$base/api/checkout/dynamic"
 check "checkout validation error" 400 "$problem" '"product_cart[0].quantity"' "${json[@]}" --data '{"product_cart":[{"product_id":"pdt_book","quantity":0}]}' "$base/api/checkout"
 check "checkout, Dodo answers 503" 502 "$problem" '"status":502' "$base/api/checkout?productId=pdt_broken"

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.Sample.Store;
@@ -75,21 +74,21 @@ internal sealed class ShopCheckoutHook(ShopDb db, ShopCatalog catalog, TimeProvi
     }
 
     /// <summary>Once Dodo has told us who the customer is (a webhook), reuse them; the browser may never send a customer_id.</summary>
-    private async Task<CustomerRequest> CustomerAsync(HttpContext httpContext, string userId) =>
+    private async Task<Customer> CustomerAsync(HttpContext httpContext, string userId) =>
         await db.FindCustomerIdAsync(userId, httpContext.RequestAborted) is { } customerId
-            ? new CustomerRequest { CustomerId = customerId }
-            : new CustomerRequest { Email = httpContext.User.FindFirstValue(ClaimTypes.Email), Name = httpContext.User.FindFirstValue(ClaimTypes.Name) };
+            ? new Customer { CustomerId = customerId }
+            : new Customer { Email = httpContext.User.FindFirstValue(ClaimTypes.Email), Name = httpContext.User.FindFirstValue(ClaimTypes.Name) };
 
     /// <summary>Back to this site's orders page, whatever host and port it runs on.</summary>
     private static string OrdersPage(HttpContext httpContext) =>
         $"{httpContext.Request.Scheme}://{httpContext.Request.Host}{httpContext.Request.PathBase}/orders";
 
     /// <summary>The metadata the webhook handlers find the order by; overwrites anything the browser sent under these keys.</summary>
-    private static Dictionary<string, JsonElement> WithOrder(Dictionary<string, JsonElement>? metadata, string orderId, string userId)
+    private static DodoMetadata WithOrder(DodoMetadata? metadata, string orderId, string userId)
     {
-        metadata ??= [];
-        metadata["order_id"] = JsonSerializer.SerializeToElement(orderId);
-        metadata["user_id"] = JsonSerializer.SerializeToElement(userId);
+        metadata ??= new DodoMetadata();
+        metadata["order_id"] = orderId;
+        metadata["user_id"] = userId;
         return metadata;
     }
 }

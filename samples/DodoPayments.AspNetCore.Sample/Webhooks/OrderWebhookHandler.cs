@@ -90,7 +90,7 @@ internal sealed partial class OrderWebhookHandler(ShopDb db, ShopCatalog catalog
     private static string OrderDetail(string orderId, ShopOrder? order) =>
         order is null ? $"unknown order {orderId}" : $"order {orderId}: {order.Status}";
 
-    private async Task LinkCustomerAsync(IReadOnlyDictionary<string, string?> metadata, string customerId, CancellationToken cancellationToken)
+    private async Task LinkCustomerAsync(IReadOnlyDictionary<string, string?> metadata, string? customerId, CancellationToken cancellationToken)
     {
         if (UserId(metadata) is { } userId && !string.IsNullOrEmpty(customerId))
         {

@@ -16,7 +16,7 @@ public sealed class CreatePaymentRequest
 
     /// <summary>The customer.</summary>
     [JsonPropertyName("customer")]
-    public CustomerRequest? Customer { get; set; }
+    public Customer? Customer { get; set; }
 
     /// <summary>True to get a hosted <c>payment_link</c> back.</summary>
     [JsonPropertyName("payment_link")]
@@ -28,7 +28,7 @@ public sealed class CreatePaymentRequest
 
     /// <summary>The merchant's metadata, kept on the payment.</summary>
     [JsonPropertyName("metadata")]
-    public Dictionary<string, JsonElement>? Metadata { get; set; }
+    public DodoMetadata? Metadata { get; set; }
 
     /// <summary>A discount code (not with <see cref="DiscountCodes"/>).</summary>
     [JsonPropertyName("discount_code")]

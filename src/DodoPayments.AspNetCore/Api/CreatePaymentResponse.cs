@@ -19,7 +19,7 @@ public sealed class CreatePaymentResponse
 
     /// <summary>The customer.</summary>
     [JsonPropertyName("customer")]
-    public CustomerSummary? Customer { get; set; }
+    public Customer? Customer { get; set; }
 
     /// <summary>The total in the currency's smallest unit.</summary>
     [JsonPropertyName("total_amount")]

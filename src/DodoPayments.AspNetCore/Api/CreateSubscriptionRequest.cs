@@ -20,7 +20,7 @@ public sealed class CreateSubscriptionRequest
 
     /// <summary>The customer.</summary>
     [JsonPropertyName("customer")]
-    public CustomerRequest? Customer { get; set; }
+    public Customer? Customer { get; set; }
 
     /// <summary>True to get a hosted <c>payment_link</c> back.</summary>
     [JsonPropertyName("payment_link")]
@@ -32,7 +32,7 @@ public sealed class CreateSubscriptionRequest
 
     /// <summary>The merchant's metadata, kept on the subscription.</summary>
     [JsonPropertyName("metadata")]
-    public Dictionary<string, JsonElement>? Metadata { get; set; }
+    public DodoMetadata? Metadata { get; set; }
 
     /// <summary>Addons bought with the subscription.</summary>
     [JsonPropertyName("addons")]

@@ -23,7 +23,7 @@ public sealed class CreateSubscriptionResponse
 
     /// <summary>The customer.</summary>
     [JsonPropertyName("customer")]
-    public CustomerSummary? Customer { get; set; }
+    public Customer? Customer { get; set; }
 
     /// <summary>The recurring amount before tax, in the currency's smallest unit.</summary>
     [JsonPropertyName("recurring_pre_tax_amount")]

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using DodoPayments.AspNetCore.Checkout;
-using DodoPayments.AspNetCore.PlanChange;
 
 namespace DodoPayments.AspNetCore.Api;
 
@@ -21,5 +19,6 @@ namespace DodoPayments.AspNetCore.Api;
 [JsonSerializable(typeof(ChangePlanResult))]
 [JsonSerializable(typeof(PlanChangePreview))]
 [JsonSerializable(typeof(PlanChangeNewPlan))]
+[JsonSerializable(typeof(DodoMetadata))]
 [JsonSerializable(typeof(DodoApiErrorBody))]
 internal sealed partial class DodoApiJsonContext : JsonSerializerContext;

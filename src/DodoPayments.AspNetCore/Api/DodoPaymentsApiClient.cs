@@ -4,9 +4,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.Http;
-using DodoPayments.AspNetCore.PlanChange;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

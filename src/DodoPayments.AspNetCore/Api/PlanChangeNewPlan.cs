@@ -80,7 +80,7 @@ public sealed class PlanChangeNewPlan
 
     /// <summary>The customer.</summary>
     [JsonPropertyName("customer")]
-    public CustomerSummary? Customer { get; set; }
+    public Customer? Customer { get; set; }
 
     /// <summary>The addons of the plan.</summary>
     [JsonPropertyName("addons")]
@@ -88,7 +88,7 @@ public sealed class PlanChangeNewPlan
 
     /// <summary>The merchant's metadata.</summary>
     [JsonPropertyName("metadata")]
-    public Dictionary<string, JsonElement>? Metadata { get; set; }
+    public DodoMetadata? Metadata { get; set; }
 
     /// <summary>The other fields of the subscription (<c>meters</c>, <c>discount_id</c>, …), as sent.</summary>
     [JsonExtensionData]

@@ -43,5 +43,5 @@ public sealed class Product
 
     /// <summary>The merchant's metadata.</summary>
     [JsonPropertyName("metadata")]
-    public Dictionary<string, string>? Metadata { get; set; }
+    public DodoMetadata? Metadata { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.Checkout.Internal;
 using DodoPayments.AspNetCore.DependencyInjection;

@@ -34,11 +34,11 @@ public sealed class DynamicCheckoutRequest
 
     /// <summary>The customer: <c>{email, name}</c>, or <c>{customer_id}</c> when the app's hook sets it; required.</summary>
     [JsonPropertyName("customer")]
-    public CustomerRequest? Customer { get; set; }
+    public Customer? Customer { get; set; }
 
     /// <summary>The merchant's metadata: string, number or boolean values, at most 50 keys.</summary>
     [JsonPropertyName("metadata")]
-    public Dictionary<string, JsonElement>? Metadata { get; set; }
+    public DodoMetadata? Metadata { get; set; }
 
     /// <summary>A discount code (not with <see cref="DiscountCodes"/>).</summary>
     [JsonPropertyName("discount_code")]

@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -43,10 +44,10 @@ namespace DodoPayments.AspNetCore.Checkout;
 ///         }
 ///
 ///         request.Customer = user.DodoCustomerId is { } id
-///             ? new CustomerRequest { CustomerId = id }
-///             : new CustomerRequest { Email = user.Email, Name = user.Name };
-///         request.Metadata ??= [];
-///         request.Metadata["user_id"] = JsonSerializer.SerializeToElement(user.Id);
+///             ? new Customer { CustomerId = id }
+///             : new Customer { Email = user.Email, Name = user.Name };
+///         request.Metadata ??= new DodoMetadata();
+///         request.Metadata["user_id"] = user.Id;
 ///         return null;
 ///     }
 /// }

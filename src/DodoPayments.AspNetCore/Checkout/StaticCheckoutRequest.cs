@@ -1,3 +1,5 @@
+using DodoPayments.AspNetCore.Api;
+
 namespace DodoPayments.AspNetCore.Checkout;
 
 /// <summary>
@@ -85,7 +87,7 @@ public sealed class StaticCheckoutRequest
 
     /// <summary>
     /// The <c>metadata_*</c> parameters, keyed without the <c>metadata_</c> prefix (<c>?metadata_order=42</c> is
-    /// <c>Metadata["order"] = "42"</c>), in the order received. Empty values are left out.
+    /// <c>Metadata["order"] = "42"</c>), in the order received. Empty values are left out; each value goes into the URL as text.
     /// </summary>
-    public IDictionary<string, string> Metadata { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public DodoMetadata Metadata { get; } = new();
 }

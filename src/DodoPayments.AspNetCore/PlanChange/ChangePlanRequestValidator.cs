@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Http;
 using FluentValidation;
 

@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -46,7 +47,7 @@ namespace DodoPayments.AspNetCore.PlanChange;
 ///             request.OnPaymentFailure = "prevent_change";
 ///         }
 ///
-///         request.Metadata = new() { ["user_id"] = JsonSerializer.SerializeToElement(account.Id) };
+///         request.Metadata = new() { ["user_id"] = account.Id };
 ///         return null;
 ///     }
 /// }

@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.Api;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -57,6 +57,8 @@ public sealed class CheckoutBrowserFieldTests
     [InlineData(Dynamic, """{"product_id":"pdt_book","billing":{"country":"US"},"customer":{"email":"ada@example.com"},"new_field":[1]}""", "new_field")]
     [InlineData(Dynamic, """{"product_cart":[{"product_id":"pdt_book","quantity":1,"credit_entitlements":[]}],"billing":{"country":"US"},"customer":{"email":"ada@example.com"}}""", "product_cart[0].credit_entitlements")]
     [InlineData(Dynamic, """{"product_id":"pdt_book","billing":{"country":"US"},"customer":{"email":"ada@example.com","loyalty_discount":50}}""", "customer.loyalty_discount")]
+    [InlineData(Session, """{"product_cart":[{"product_id":"pdt_book","quantity":1}],"customer":{"email":"ada@example.com","metadata":{"tier":"gold"}}}""", "customer.metadata")]
+    [InlineData(Dynamic, """{"product_id":"pdt_book","billing":{"country":"US"},"customer":{"email":"ada@example.com","metadata":{"tier":"gold"}}}""", "customer.metadata")]
     [InlineData(Dynamic, """{"product_id":"pdt_book","billing":{"country":"US"},"customer":{"email":"ada@example.com"},"cancel_url":"https://shop.example.com/cancel"}""", "cancel_url")]
     public async Task Post_UnmodelledField_RefusedByDefault(string path, string json, string field)
     {

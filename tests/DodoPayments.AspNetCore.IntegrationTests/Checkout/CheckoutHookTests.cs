@@ -329,19 +329,19 @@ public sealed class CheckoutHookTests
                 return ValueTask.FromResult<ProblemDetails?>(new ProblemDetails { Title = "Not for this account." });
             }
 
-            request.Customer = new CustomerRequest { CustomerId = "cus_signed_in" };
+            request.Customer = new Customer { CustomerId = "cus_signed_in" };
             request.ShowSavedPaymentMethods = true;
             request.Metadata ??= [];
-            request.Metadata["user_id"] = JsonSerializer.SerializeToElement("user_42");
+            request.Metadata["user_id"] = "user_42";
             return ValueTask.FromResult<ProblemDetails?>(null);
         }
 
         public ValueTask<ProblemDetails?> OnDynamicCheckoutAsync(HttpContext httpContext, DynamicCheckoutRequest request)
         {
             Calls++;
-            request.Customer = new CustomerRequest { CustomerId = "cus_signed_in" };
+            request.Customer = new Customer { CustomerId = "cus_signed_in" };
             request.Metadata ??= [];
-            request.Metadata["user_id"] = JsonSerializer.SerializeToElement("user_42");
+            request.Metadata["user_id"] = "user_42";
             return ValueTask.FromResult<ProblemDetails?>(null);
         }
     }
@@ -370,7 +370,7 @@ public sealed class CheckoutHookTests
             request.OnDemand = new JsonObject { ["mandate_only"] = true };
             request.AdditionalProperties = new() { ["future_field"] = JsonSerializer.SerializeToElement("from the app") };
             request.Billing ??= new BillingAddress { Country = "GB" };
-            request.Customer ??= new CustomerRequest { CustomerId = "cus_signed_in" };
+            request.Customer ??= new Customer { CustomerId = "cus_signed_in" };
             return ValueTask.FromResult<ProblemDetails?>(null);
         }
     }
@@ -394,7 +394,7 @@ public sealed class CheckoutHookTests
     {
         public ValueTask<ProblemDetails?> OnCheckoutSessionAsync(HttpContext httpContext, CheckoutSessionRequest request)
         {
-            request.Customer = new CustomerRequest { CustomerId = "cus_signed_in" };
+            request.Customer = new Customer { CustomerId = "cus_signed_in" };
             request.Confirm = true;
             request.PaymentMethodId = "pm_saved";
             return ValueTask.FromResult<ProblemDetails?>(null);

@@ -1,4 +1,5 @@
 using System.Net;
+using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.IntegrationTests.Checkout;
 using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;

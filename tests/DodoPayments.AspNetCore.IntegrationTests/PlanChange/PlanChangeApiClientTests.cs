@@ -1,6 +1,5 @@
 using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
-using DodoPayments.AspNetCore.PlanChange;
 using DodoPayments.AspNetCore.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.PlanChange;
 using DodoPayments.AspNetCore.Testing;
@@ -218,7 +219,7 @@ public sealed class PlanChangeHookTests
             SeenQuantity = request.Quantity;
             request.ProrationBillingMode = "difference_immediately";
             request.OnPaymentFailure = "prevent_change";
-            request.Metadata = new() { ["user_id"] = JsonElement.Parse("\"user_42\"") };
+            request.Metadata = new() { ["user_id"] = "user_42" };
             request.AdditionalProperties = new() { ["adaptive_currency_fees_inclusive"] = JsonElement.Parse("true") };
             return ValueTask.FromResult<ProblemDetails?>(null);
         }

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using DodoPayments.AspNetCore.Api;
-using DodoPayments.AspNetCore.Checkout;
-using DodoPayments.AspNetCore.PlanChange;
 using DodoPayments.AspNetCore.Testing;
 using DodoPayments.AspNetCore.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -385,7 +383,7 @@ public sealed class DodoPaymentsApiClientTests : IAsyncDisposable
         var request = new CreatePaymentRequest
         {
             ProductCart = [new() { ProductId = "pdt_book", Quantity = 2 }],
-            Customer = new CustomerRequest { Email = "ada@example.com", Name = "Ada" },
+            Customer = new Customer { Email = "ada@example.com", Name = "Ada" },
             Billing = new BillingAddress { Country = "GB", Zipcode = "N1" },
             PaymentLink = true,
             ReturnUrl = "https://shop.example.com/thanks",
@@ -413,7 +411,7 @@ public sealed class DodoPaymentsApiClientTests : IAsyncDisposable
         var response = await Client().CreateSubscriptionAsync(new CreateSubscriptionRequest
         {
             ProductId = "pdt_pro",
-            Customer = new CustomerRequest { Email = "ada@example.com" },
+            Customer = new Customer { Email = "ada@example.com" },
             PaymentLink = true,
         });
 

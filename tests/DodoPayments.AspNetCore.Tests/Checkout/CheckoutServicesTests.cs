@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.Checkout.Internal;
 using FluentValidation;

@@ -134,7 +134,7 @@ public sealed class CheckoutSessionRequestValidatorTests
     {
         // Arrange
         var request = Valid();
-        request.Customer = new CustomerRequest { Email = email };
+        request.Customer = new Customer { Email = email };
 
         // Act / Assert
         Assert.Equal(valid ? [] : ["customer.email"], Keys(request));
@@ -219,7 +219,7 @@ public sealed class CheckoutSessionRequestValidatorTests
         var request = Valid();
         request.AdditionalProperties = new() { ["brand_new"] = Json("1") };
         request.ProductCart![0].AdditionalProperties = new() { ["credit_entitlements"] = Json("[]") };
-        request.Customer = new CustomerRequest { Email = "ada@example.com", AdditionalProperties = new() { ["tier"] = Json("\"gold\"") } };
+        request.Customer = new Customer { Email = "ada@example.com", AdditionalProperties = new() { ["tier"] = Json("\"gold\"") } };
         request.SubscriptionData = new JsonObject { ["future_term"] = 1 };
 
         // Act / Assert
@@ -287,7 +287,7 @@ public sealed class CheckoutSessionRequestValidatorTests
     {
         // Arrange
         var request = Valid();
-        request.Metadata = Enumerable.Range(0, count).ToDictionary(i => $"k{i}", _ => JsonSerializer.SerializeToElement("v"));
+        request.Metadata = Enumerable.Range(0, count).ToDictionary(i => $"k{i}", _ => "v");
 
         // Act / Assert
         Assert.Equal(valid ? [] : ["metadata"], Keys(request));
@@ -306,7 +306,7 @@ public sealed class CheckoutSessionRequestValidatorTests
     {
         // Arrange
         var request = Valid();
-        request.Metadata = new Dictionary<string, JsonElement> { ["ok"] = JsonSerializer.SerializeToElement("fine"), ["value"] = JsonDocument.Parse(json).RootElement };
+        request.Metadata = JsonSerializer.Deserialize($$"""{"ok":"fine","value":{{json}}}""", DodoCheckoutJsonContext.Default.DodoMetadata);
 
         // Act
         var result = _validator.Validate(request);
@@ -324,7 +324,7 @@ public sealed class CheckoutSessionRequestValidatorTests
     {
         // Arrange
         var request = Valid();
-        request.Customer = new CustomerRequest { CustomerId = "cus_1" };
+        request.Customer = new Customer { CustomerId = "cus_1" };
         request.PaymentMethodId = "pm_1";
         request.ShowSavedPaymentMethods = false;
 

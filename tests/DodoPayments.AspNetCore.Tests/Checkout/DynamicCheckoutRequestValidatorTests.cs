@@ -95,7 +95,7 @@ public sealed class DynamicCheckoutRequestValidatorTests
         var request = new DynamicCheckoutRequest
         {
             ProductCart = [new ProductCartItem { ProductId = "pdt_1", Quantity = 1, AdditionalProperties = new() { ["credit_entitlements"] = Json("[]") } }],
-            Customer = new CustomerRequest { Email = "ada@example.com", AdditionalProperties = new() { ["tier"] = Json("1") } },
+            Customer = new Customer { Email = "ada@example.com", AdditionalProperties = new() { ["tier"] = Json("1") } },
             AdditionalProperties = new() { ["new_field"] = Json("1"), ["cancel_url"] = Json("\"https://shop.example.com/cart\"") },
         };
 
@@ -126,7 +126,7 @@ public sealed class DynamicCheckoutRequestValidatorTests
         {
             ProductCart = [new ProductCartItem { ProductId = "pdt_1", Quantity = 0, Amount = 1 }],
             Billing = new BillingAddress { Country = "ZZ" },
-            Customer = new CustomerRequest { CustomerId = "cus_1", Email = "nope" },
+            Customer = new Customer { CustomerId = "cus_1", Email = "nope" },
             Addons = [new AddonCartItem { AddonId = "add_1", Quantity = -1 }],
             TrialPeriodDays = 7,
             OnDemand = new JsonObject { ["mandate_only"] = true },
@@ -134,7 +134,7 @@ public sealed class DynamicCheckoutRequestValidatorTests
             ReturnUrl = "relative/path",
             DiscountCode = "A",
             DiscountCodes = ["B"],
-            Metadata = new Dictionary<string, JsonElement> { ["nested"] = JsonDocument.Parse("{}").RootElement },
+            Metadata = JsonSerializer.Deserialize("""{"nested":{}}""", DodoCheckoutJsonContext.Default.DodoMetadata),
             PaymentMethodId = "pm_1",
             ShowSavedPaymentMethods = true,
         };

@@ -1,8 +1,6 @@
 using System.Net;
 using DodoPayments.AspNetCore.Api;
-using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.Checkout.Internal;
-using DodoPayments.AspNetCore.PlanChange;
 
 namespace DodoPayments.AspNetCore.Tests.Checkout;
 
@@ -262,8 +260,11 @@ public sealed class ProductCacheTests
 
     private ProductCache CreateCache() => new(_clock);
 
-    /// <summary>Knows every product whose id does not contain "missing"; counts calls; can hold them at a gate or fail them.</summary>
-    private sealed class CountingClient : UnsupportedDodoApiClient
+    /// <summary>
+    /// Knows every product whose id does not contain "missing"; counts calls; can hold them at a gate or fail them. It
+    /// implements the one call the cache makes: the client's other calls have defaults.
+    /// </summary>
+    private sealed class CountingClient : IDodoPaymentsApiClient
     {
         private int _calls;
 
@@ -273,7 +274,7 @@ public sealed class ProductCacheTests
 
         public DodoApiException? FailWith { get; set; }
 
-        public override async Task<Product> GetProductAsync(string productId, CancellationToken cancellationToken = default)
+        public async Task<Product> GetProductAsync(string productId, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
             if (Gate is { } gate)

@@ -1,7 +1,5 @@
 using DodoPayments.AspNetCore.Api;
-using DodoPayments.AspNetCore.Checkout;
 using DodoPayments.AspNetCore.DependencyInjection;
-using DodoPayments.AspNetCore.PlanChange;
 using DodoPayments.AspNetCore.Tests.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;

@@ -132,7 +132,7 @@ public sealed class ChangePlanRequestValidatorTests
     {
         // Arrange: webhook handlers trust payment metadata, so the browser does not write it.
         var request = Valid();
-        request.Metadata = new() { ["user_id"] = JsonSerializer.SerializeToElement("42", TestJson.Default.String) };
+        request.Metadata = new() { ["user_id"] = "42" };
 
         // Act
         var result = Check(request);

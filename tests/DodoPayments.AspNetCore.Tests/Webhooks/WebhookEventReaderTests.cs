@@ -70,7 +70,7 @@ public sealed class WebhookEventReaderTests
         Assert.Null(webhookEvent.Data.Status);
         Assert.Empty(webhookEvent.Data.Refunds);
         Assert.Empty(webhookEvent.Data.Metadata);
-        Assert.Equal(string.Empty, webhookEvent.Data.Customer.CustomerId);
+        Assert.Null(webhookEvent.Data.Customer.CustomerId);
         Assert.Equal(string.Empty, webhookEvent.BusinessId);
         Assert.Equal(SentAt, webhookEvent.Timestamp);
     }

@@ -87,7 +87,7 @@ public sealed class WebhookPayloadNullTests
 
         // Assert
         Assert.NotNull(payment.Customer);
-        Assert.Equal(string.Empty, payment.Customer.CustomerId);
+        Assert.Null(payment.Customer.CustomerId);
         Assert.Empty(payment.Metadata);
         Assert.Empty(payment.ProductCart);
         Assert.Empty(payment.Refunds);
@@ -112,7 +112,9 @@ public sealed class WebhookPayloadNullTests
 
     private static string WireName(PropertyInfo property) => property.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name;
 
-    private static bool IsModel(Type type) => type.Namespace == typeof(Payment).Namespace && type.IsClass && type != typeof(string);
+    /// <summary>A payload model, or a value model of the Api namespace that payloads share with requests (customer, billing address, cart line).</summary>
+    private static bool IsModel(Type type) =>
+        (type.Namespace == typeof(Payment).Namespace || type.Namespace == typeof(AspNetCore.Api.Customer).Namespace) && type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type);
 
     private static Type? ElementType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;

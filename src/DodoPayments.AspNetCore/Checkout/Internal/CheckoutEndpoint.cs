@@ -303,13 +303,16 @@ internal static class CheckoutBrowserFields
         }
     }
 
-    private static void Common(DodoBrowserPolicy policy, CustomerRequest? customer, List<ProductCartItem>? cart, string? paymentMethodId, bool? showSavedPaymentMethods, string? returnUrl)
+    private static void Common(DodoBrowserPolicy policy, Customer? customer, List<ProductCartItem>? cart, string? paymentMethodId, bool? showSavedPaymentMethods, string? returnUrl)
     {
         // An existing customer or a saved payment method would act for someone else.
         policy.ServerOnly("customer.customer_id", customer?.CustomerId);
         policy.ServerOnly("payment_method_id", paymentMethodId);
         policy.ServerOnly("show_saved_payment_methods", showSavedPaymentMethods);
         policy.Unmodelled("customer.", customer?.AdditionalProperties?.Keys);
+
+        // The customer's own metadata comes in Dodo's answers; a checkout's customer does not send it.
+        policy.Unmodelled("customer.", customer?.Metadata is null ? null : ["metadata"]);
         policy.ReturnUrl("return_url", returnUrl);
         for (var i = 0; i < (cart?.Count ?? 0); i++)
         {

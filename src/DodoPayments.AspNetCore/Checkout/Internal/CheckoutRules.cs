@@ -20,9 +20,9 @@ internal static class CheckoutRules
 
     private static bool IsCurrency(string? value) => value is not null && IsoCodes.Currencies.Contains(value);
 
-    /// <summary>The first metadata entry whose value is not a string, number or boolean, or null when all are.</summary>
-    private static string? FirstNonScalarMetadataKey(Dictionary<string, JsonElement>? metadata) =>
-        metadata?.FirstOrDefault(entry => entry.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)).Key;
+    /// <summary>The first metadata key whose value is not a string, number or boolean, or null when all are.</summary>
+    private static string? FirstNonScalarMetadataKey(DodoMetadata? metadata) =>
+        metadata?.Keys.FirstOrDefault(key => metadata.GetValueKind(key) is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False));
 
     /// <summary>
     /// The rules of the fields a checkout session and a dynamic checkout share: the customer's email, the billing
@@ -30,11 +30,11 @@ internal static class CheckoutRules
     /// </summary>
     public static void SharedFields<T>(
         AbstractValidator<T> validator,
-        Func<T, CustomerRequest?> customer,
+        Func<T, Customer?> customer,
         Func<T, string?> billingCurrency,
         Func<T, string?> discountCode,
         Func<T, List<string>?> discountCodes,
-        Func<T, Dictionary<string, JsonElement>?> metadata)
+        Func<T, DodoMetadata?> metadata)
     {
         CustomerEmail(validator, customer);
         Currency(validator, billingCurrency, "billing_currency");
@@ -42,7 +42,7 @@ internal static class CheckoutRules
         Metadata(validator, metadata);
     }
 
-    private static void Metadata<T>(AbstractValidator<T> validator, Func<T, Dictionary<string, JsonElement>?> metadata)
+    private static void Metadata<T>(AbstractValidator<T> validator, Func<T, DodoMetadata?> metadata)
     {
         validator.RuleFor(request => metadata(request))
             .Must(values => values is null || values.Count <= MaxMetadataKeys)
@@ -61,7 +61,7 @@ internal static class CheckoutRules
             .OverridePropertyName(field);
     }
 
-    private static void CustomerEmail<T>(AbstractValidator<T> validator, Func<T, CustomerRequest?> customer)
+    private static void CustomerEmail<T>(AbstractValidator<T> validator, Func<T, Customer?> customer)
     {
         validator.RuleFor(request => customer(request)!.Email)
             .EmailAddress()

@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.Api;
 using FluentValidation;
 
 namespace DodoPayments.AspNetCore.Checkout.Internal;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DodoPayments.AspNetCore.Api;
 
 namespace DodoPayments.AspNetCore.Checkout.Internal;
 

@@ -11,7 +11,7 @@ namespace DodoPayments.AspNetCore.Webhooks.Internal;
 /// Every payload model gives its non-nullable object, collection and string properties an empty value (<c>new()</c>,
 /// <c>[]</c>, <c>string.Empty</c>). A missing field keeps it; a field sent as <c>null</c> is skipped the same way here,
 /// instead of overwriting it: the setter of each non-nullable reference property ignores <c>null</c>. Nullable
-/// properties (<c>string?</c>, <c>BillingDetails?</c>) still read <c>null</c>. The rule is applied once per type,
+/// properties (<c>string?</c>, <c>BillingAddress?</c>) still read <c>null</c>. The rule is applied once per type,
 /// when its metadata is first built; reading stays source-generated (no reflection).
 /// </remarks>
 internal static class WebhookJson

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DodoPayments.AspNetCore.Api;
 
 namespace DodoPayments.AspNetCore.Webhooks;
 
@@ -56,7 +57,7 @@ public sealed class CreditLedgerEntry
 
     /// <summary>The metadata set by the merchant (values as strings; non-string values keep their JSON text).</summary>
     [JsonPropertyName("metadata")]
-    public IReadOnlyDictionary<string, string?> Metadata { get; set; } = new Dictionary<string, string?>();
+    public DodoMetadata Metadata { get; set; } = new();
 
     /// <summary>The kind of entry (<c>credit_added</c>, <c>credit_deducted</c>, <c>overage_charged</c>, …).</summary>
     [JsonPropertyName("transaction_type")]

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DodoPayments.AspNetCore.Api;
 
 namespace DodoPayments.AspNetCore.Webhooks;
 
@@ -44,7 +45,7 @@ public sealed class Dispute
 
     /// <summary>The customer (id, email, name).</summary>
     [JsonPropertyName("customer")]
-    public CustomerDetails Customer { get; set; } = new();
+    public Customer Customer { get; set; } = new();
 
     /// <summary>The payment provider that reported the dispute.</summary>
     [JsonPropertyName("payment_provider")]

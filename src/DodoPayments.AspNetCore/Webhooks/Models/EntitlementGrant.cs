@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DodoPayments.AspNetCore.Api;
 
 namespace DodoPayments.AspNetCore.Webhooks;
 
@@ -41,7 +42,7 @@ public sealed class EntitlementGrant
 
     /// <summary>The metadata set by the merchant (values as strings; non-string values keep their JSON text).</summary>
     [JsonPropertyName("metadata")]
-    public IReadOnlyDictionary<string, string?> Metadata { get; set; } = new Dictionary<string, string?>();
+    public DodoMetadata Metadata { get; set; } = new();
 
     /// <summary>The status (<c>Pending</c>, <c>Delivered</c>, <c>Failed</c>, <c>Revoked</c>, …).</summary>
     [JsonPropertyName("status")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DodoPayments.AspNetCore.Api;
 
 namespace DodoPayments.AspNetCore.Webhooks;
 
@@ -57,19 +58,19 @@ public sealed class Payment
 
     /// <summary>The customer (id, email, name).</summary>
     [JsonPropertyName("customer")]
-    public CustomerDetails Customer { get; set; } = new();
+    public Customer Customer { get; set; } = new();
 
     /// <summary>The billing address.</summary>
     [JsonPropertyName("billing")]
-    public BillingDetails? Billing { get; set; }
+    public BillingAddress? Billing { get; set; }
 
     /// <summary>The metadata set by the merchant (values as strings; non-string values keep their JSON text).</summary>
     [JsonPropertyName("metadata")]
-    public IReadOnlyDictionary<string, string?> Metadata { get; set; } = new Dictionary<string, string?>();
+    public DodoMetadata Metadata { get; set; } = new();
 
     /// <summary>The products bought (one-time payments).</summary>
     [JsonPropertyName("product_cart")]
-    public IReadOnlyList<ProductCartEntry> ProductCart { get; set; } = [];
+    public IReadOnlyList<ProductCartItem> ProductCart { get; set; } = [];
 
     /// <summary>The subscription this payment is for, when it is a subscription payment.</summary>
     [JsonPropertyName("subscription_id")]

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DodoPayments.AspNetCore.Api;
 
 namespace DodoPayments.AspNetCore.Webhooks;
 
@@ -48,9 +49,9 @@ public sealed class Refund
 
     /// <summary>The customer (id, email, name).</summary>
     [JsonPropertyName("customer")]
-    public CustomerDetails Customer { get; set; } = new();
+    public Customer Customer { get; set; } = new();
 
     /// <summary>The metadata set by the merchant (values as strings; non-string values keep their JSON text).</summary>
     [JsonPropertyName("metadata")]
-    public IReadOnlyDictionary<string, string?> Metadata { get; set; } = new Dictionary<string, string?>();
+    public DodoMetadata Metadata { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DodoPayments.AspNetCore.Api;
 
 namespace DodoPayments.AspNetCore.Webhooks;
 
@@ -24,5 +25,5 @@ public sealed class ScheduledPlanChange
 
     /// <summary>The add-ons after the change.</summary>
     [JsonPropertyName("addons")]
-    public IReadOnlyList<SubscriptionAddon> Addons { get; set; } = [];
+    public IReadOnlyList<AddonCartItem> Addons { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DodoPayments.AspNetCore.Api;
 
 namespace DodoPayments.AspNetCore.Webhooks;
 
@@ -25,15 +26,15 @@ public sealed class Subscription
 
     /// <summary>The customer (id, email, name).</summary>
     [JsonPropertyName("customer")]
-    public CustomerDetails Customer { get; set; } = new();
+    public Customer Customer { get; set; } = new();
 
     /// <summary>The billing address.</summary>
     [JsonPropertyName("billing")]
-    public BillingDetails? Billing { get; set; }
+    public BillingAddress? Billing { get; set; }
 
     /// <summary>The metadata set by the merchant (values as strings; non-string values keep their JSON text).</summary>
     [JsonPropertyName("metadata")]
-    public IReadOnlyDictionary<string, string?> Metadata { get; set; } = new Dictionary<string, string?>();
+    public DodoMetadata Metadata { get; set; } = new();
 
     /// <summary>The ISO 4217 currency code.</summary>
     [JsonPropertyName("currency")]
@@ -101,7 +102,7 @@ public sealed class Subscription
 
     /// <summary>The add-ons.</summary>
     [JsonPropertyName("addons")]
-    public IReadOnlyList<SubscriptionAddon> Addons { get; set; } = [];
+    public IReadOnlyList<AddonCartItem> Addons { get; set; } = [];
 
     /// <summary>The usage meters, as raw JSON.</summary>
     [JsonPropertyName("meters")]

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DodoPayments.AspNetCore.Api;
-
-namespace DodoPayments.AspNetCore.PlanChange;
+namespace DodoPayments.AspNetCore.Api;
 
 /// <summary>The body of a plan change or its preview (<c>POST /subscriptions/{id}/change-plan</c> and <c>…/preview</c>).</summary>
 public sealed class ChangePlanRequest
@@ -35,9 +33,9 @@ public sealed class ChangePlanRequest
     [JsonPropertyName("on_payment_failure")]
     public string? OnPaymentFailure { get; set; }
 
-    /// <summary>Metadata for the payment.</summary>
+    /// <summary>Metadata for the payment. The plan change endpoints refuse it from browsers: the app's hook sets it.</summary>
     [JsonPropertyName("metadata")]
-    public Dictionary<string, JsonElement>? Metadata { get; set; }
+    public DodoMetadata? Metadata { get; set; }
 
     /// <summary>Fields this package does not model (<c>adaptive_currency_fees_inclusive</c>, …); sent on unchanged.</summary>
     [JsonExtensionData]

@@ -1,15 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using DodoPayments.AspNetCore.Api;
-
-namespace DodoPayments.AspNetCore.Checkout;
+namespace DodoPayments.AspNetCore.Api;
 
 /// <summary>
-/// The body of a checkout session: what the checkout endpoint's <c>POST</c> accepts and what goes to Dodo's
-/// <c>POST /checkouts</c>. Fields this package does not model are kept in <see cref="AdditionalProperties"/>, because the
-/// API grows often: the app's hook may set them, and they are sent on unchanged; from a browser they are refused unless
-/// <see cref="DodoCheckoutOptions.ForwardUnknownFields"/> is on.
+/// The body of Dodo's <c>POST /checkouts</c> (a checkout session), which is also what the checkout endpoint's
+/// <c>POST</c> accepts from a browser. Fields this package does not model are kept in <see cref="AdditionalProperties"/>,
+/// because the API grows often: the app's hook may set them, and they are sent on unchanged; from a browser they are
+/// refused unless <c>DodoPayments:Checkout:ForwardUnknownFields</c> is on.
 /// </summary>
 public sealed class CheckoutSessionRequest
 {
@@ -23,7 +21,7 @@ public sealed class CheckoutSessionRequest
 
     /// <summary>The customer: <c>{email, name?, phone_number?}</c>, or <c>{customer_id}</c> when the app's hook sets it.</summary>
     [JsonPropertyName("customer")]
-    public CustomerRequest? Customer { get; set; }
+    public Customer? Customer { get; set; }
 
     /// <summary>The billing address; <c>country</c> is required when present.</summary>
     [JsonPropertyName("billing_address")]
@@ -63,7 +61,7 @@ public sealed class CheckoutSessionRequest
 
     /// <summary>The merchant's metadata: string, number or boolean values, at most 50 keys.</summary>
     [JsonPropertyName("metadata")]
-    public Dictionary<string, JsonElement>? Metadata { get; set; }
+    public DodoMetadata? Metadata { get; set; }
 
     /// <summary>The look of the checkout page (<c>theme</c>, <c>show_order_details</c>, <c>force_language</c>, …), sent as given.</summary>
     [JsonPropertyName("customization")]
@@ -114,7 +112,7 @@ public sealed class CheckoutSessionRequest
 
     /// <summary>
     /// Fields this package does not model; sent on unchanged. From a browser they are refused (400 naming each) unless
-    /// <see cref="DodoCheckoutOptions.ForwardUnknownFields"/> is on; the app's hook may always set them.
+    /// <c>DodoPayments:Checkout:ForwardUnknownFields</c> is on; the app's hook may always set them.
     /// </summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
