@@ -12,7 +12,7 @@ namespace DodoPayments.AspNetCore.Api;
 [JsonSerializable(typeof(CreatePaymentResponse))]
 [JsonSerializable(typeof(CreateSubscriptionRequest))]
 [JsonSerializable(typeof(CreateSubscriptionResponse))]
-[JsonSerializable(typeof(CheckoutSessionRequest))]
+[JsonSerializable(typeof(CreateCheckoutSessionRequest))]
 [JsonSerializable(typeof(CheckoutSessionResponse))]
 [JsonSerializable(typeof(CustomerPortalSession))]
 [JsonSerializable(typeof(ChangePlanRequest))]

@@ -43,13 +43,13 @@ internal sealed partial class DodoPaymentsApiClient(
             unusableLink: static subscription => IsUsableOptionalLink(subscription.PaymentLink) ? null : "payment_link");
     }
 
-    public Task<CheckoutSessionResponse> CreateCheckoutSessionAsync(CheckoutSessionRequest request, CancellationToken cancellationToken = default)
+    public Task<CheckoutSessionResponse> CreateCheckoutSessionAsync(CreateCheckoutSessionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
 
         // checkout_url is legitimately null for a confirm-mode session; the endpoint decides what that means.
         return SendAsync(
-            HttpMethod.Post, "checkouts", "POST /checkouts", Json(request, DodoApiJsonContext.Default.CheckoutSessionRequest), DodoApiJsonContext.Default.CheckoutSessionResponse, cancellationToken,
+            HttpMethod.Post, "checkouts", "POST /checkouts", Json(request, DodoApiJsonContext.Default.CreateCheckoutSessionRequest), DodoApiJsonContext.Default.CheckoutSessionResponse, cancellationToken,
             unusableLink: static session => IsUsableOptionalLink(session.CheckoutUrl) ? null : "checkout_url");
     }
 

@@ -50,7 +50,7 @@ public interface IDodoPaymentsApiClient
     /// <param name="request">The session.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The session, with its checkout URL unless it was created in confirm mode.</returns>
-    Task<CheckoutSessionResponse> CreateCheckoutSessionAsync(CheckoutSessionRequest request, CancellationToken cancellationToken = default) => throw NotImplemented(nameof(CreateCheckoutSessionAsync));
+    Task<CheckoutSessionResponse> CreateCheckoutSessionAsync(CreateCheckoutSessionRequest request, CancellationToken cancellationToken = default) => throw NotImplemented(nameof(CreateCheckoutSessionAsync));
 
     /// <summary><c>POST /customers/{customerId}/customer-portal/session</c>.</summary>
     /// <param name="customerId">The customer.</param>

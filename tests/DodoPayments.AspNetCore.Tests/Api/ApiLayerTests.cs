@@ -27,6 +27,21 @@ public sealed class ApiLayerTests
         Library.GetTypes().Where(type => type.Namespace == typeof(Product).Namespace).Append(typeof(IDodoPaymentsApiClient));
 
     [Fact]
+    public void CheckoutSessionRequest_OfTheCheckoutEndpoint_IsInCheckoutAndIsTheApiBody()
+    {
+        // Arrange: API.md §1 puts the checkout endpoints' request models in DodoPayments.AspNetCore.Checkout.
+        var endpointBody = typeof(DodoPayments.AspNetCore.Checkout.CheckoutSessionRequest);
+
+        // Act
+        var declared = endpointBody.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+
+        // Assert: the same wire model as the client's, adding nothing, so there is still one model of the body.
+        Assert.Equal("DodoPayments.AspNetCore.Checkout", endpointBody.Namespace);
+        Assert.Equal(typeof(CreateCheckoutSessionRequest), endpointBody.BaseType);
+        Assert.Empty(declared);
+    }
+
+    [Fact]
     public void ApiTypes_MemberSignatures_UseNothingOfCheckoutPlanChangePortalOrWebhooks()
     {
         // Act
@@ -103,7 +118,7 @@ public sealed class ApiLayerTests
 
     [Theory]
     [InlineData(typeof(Customer), nameof(Payment.Customer))]
-    [InlineData(typeof(BillingAddress), nameof(Payment.Billing), nameof(CheckoutSessionRequest.BillingAddress))]
+    [InlineData(typeof(BillingAddress), nameof(Payment.Billing), nameof(CreateCheckoutSessionRequest.BillingAddress))]
     [InlineData(typeof(ProductCartItem), nameof(Payment.ProductCart))]
     [InlineData(typeof(AddonCartItem), nameof(Subscription.Addons))]
     [InlineData(typeof(DodoMetadata), nameof(Payment.Metadata))]

@@ -34,10 +34,10 @@ public sealed class DodoMetadataTests
     public void ImplicitFromDictionary_StringValues_BecomeJsonStrings()
     {
         // Arrange
-        var request = new CheckoutSessionRequest { Metadata = new Dictionary<string, string> { ["order_id"] = "ord_1", ["user_id"] = "u_7" } };
+        var request = new CreateCheckoutSessionRequest { Metadata = new Dictionary<string, string> { ["order_id"] = "ord_1", ["user_id"] = "u_7" } };
 
         // Act
-        var json = JsonSerializer.Serialize(request, DodoApiJsonContext.Default.CheckoutSessionRequest);
+        var json = JsonSerializer.Serialize(request, DodoApiJsonContext.Default.CreateCheckoutSessionRequest);
 
         // Assert
         Assert.Equal("""{"metadata":{"order_id":"ord_1","user_id":"u_7"}}""", json);

@@ -114,7 +114,7 @@ public sealed class DodoPaymentsApiClientTests : IAsyncDisposable
     {
         _dodo.Fail(HttpMethod.Post, "/checkouts", status, code, "It went wrong");
 
-        var exception = await Assert.ThrowsAsync<DodoApiException>(() => Client().CreateCheckoutSessionAsync(new CheckoutSessionRequest { ProductCart = [new() { ProductId = "pdt_book", Quantity = 1 }] }));
+        var exception = await Assert.ThrowsAsync<DodoApiException>(() => Client().CreateCheckoutSessionAsync(new CreateCheckoutSessionRequest { ProductCart = [new() { ProductId = "pdt_book", Quantity = 1 }] }));
 
         Assert.Equal(DodoApiErrorKind.ErrorResponse, exception.Kind);
         Assert.Equal((HttpStatusCode)status, exception.StatusCode);
@@ -232,7 +232,7 @@ public sealed class DodoPaymentsApiClientTests : IAsyncDisposable
         using var handler = new FixedAnswerHandler(HttpStatusCode.OK, $$"""{"session_id":"cks_1","checkout_url":{{JsonSerializer.Serialize(link, TestJson.Default.String)}}}""");
 
         // Act
-        var exception = await Assert.ThrowsAsync<DodoApiException>(() => ClientOver(handler).CreateCheckoutSessionAsync(new CheckoutSessionRequest { ProductCart = [new() { ProductId = "pdt_book", Quantity = 1 }] }));
+        var exception = await Assert.ThrowsAsync<DodoApiException>(() => ClientOver(handler).CreateCheckoutSessionAsync(new CreateCheckoutSessionRequest { ProductCart = [new() { ProductId = "pdt_book", Quantity = 1 }] }));
 
         // Assert
         Assert.Equal(DodoApiErrorKind.UnreadableResponse, exception.Kind);
@@ -246,7 +246,7 @@ public sealed class DodoPaymentsApiClientTests : IAsyncDisposable
         using var handler = new FixedAnswerHandler(HttpStatusCode.OK, """{"session_id":"cks_1","checkout_url":null,"payment_id":"pay_1"}""");
 
         // Act
-        var session = await ClientOver(handler).CreateCheckoutSessionAsync(new CheckoutSessionRequest { ProductCart = [new() { ProductId = "pdt_book", Quantity = 1 }] });
+        var session = await ClientOver(handler).CreateCheckoutSessionAsync(new CreateCheckoutSessionRequest { ProductCart = [new() { ProductId = "pdt_book", Quantity = 1 }] });
 
         // Assert
         Assert.Null(session.CheckoutUrl);
@@ -424,7 +424,7 @@ public sealed class DodoPaymentsApiClientTests : IAsyncDisposable
     [Fact]
     public async Task CreateCheckoutSession_ReturnsSessionAndUrl()
     {
-        var response = await Client().CreateCheckoutSessionAsync(new CheckoutSessionRequest
+        var response = await Client().CreateCheckoutSessionAsync(new CreateCheckoutSessionRequest
         {
             ProductCart = [new() { ProductId = "pdt_book", Quantity = 1 }],
             ReturnUrl = "https://shop.example.com/thanks",

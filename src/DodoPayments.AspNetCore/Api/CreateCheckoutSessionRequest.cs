@@ -1,15 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+
 namespace DodoPayments.AspNetCore.Api;
 
 /// <summary>
-/// The body of Dodo's <c>POST /checkouts</c> (a checkout session), which is also what the checkout endpoint's
-/// <c>POST</c> accepts from a browser. Fields this package does not model are kept in <see cref="AdditionalProperties"/>,
+/// The body of Dodo's <c>POST /checkouts</c> (a checkout session), as <see cref="IDodoPaymentsApiClient"/> sends it.
+/// The checkout endpoint's <c>POST</c> reads the same body as <c>DodoPayments.AspNetCore.Checkout.CheckoutSessionRequest</c>,
+/// which adds nothing to it. Fields this package does not model are kept in <see cref="AdditionalProperties"/>,
 /// because the API grows often: the app's hook may set them, and they are sent on unchanged; from a browser they are
 /// refused unless <c>DodoPayments:Checkout:ForwardUnknownFields</c> is on.
 /// </summary>
-public sealed class CheckoutSessionRequest
+public class CreateCheckoutSessionRequest
 {
     /// <summary>The products bought (at least one, unless <see cref="ProductCollectionId"/> is set).</summary>
     [JsonPropertyName("product_cart")]
