@@ -1,5 +1,5 @@
 using System.Net;
-using DodoPayments.AspNetCore.IntegrationTests.Webhooks;
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -43,7 +43,7 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(_logs);
         builder.Services.AddSingleton<TimeProvider>(_clock);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [Key] = WebhookTestHost.Secret });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [Key] = DodoTestApp.Secret });
         builder.Services.AddDodoPayments();
         _app = builder.Build();
         _app.MapDodoWebhooks();
@@ -61,7 +61,7 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
     private async Task<HttpStatusCode> PostSignedAsync(string secret)
     {
         using var request = new DodoWebhookSigner(secret, _clock).CreateRequest(
-            WebhookTestHost.Route, WebhookTestHost.PaymentSucceeded(), "msg_" + Guid.NewGuid().ToString("N"), _clock.GetUtcNow());
+            DodoTestApp.WebhookRoute, DodoTestApp.PaymentSucceeded(), "msg_" + Guid.NewGuid().ToString("N"), _clock.GetUtcNow());
         using var response = await _client!.SendAsync(request);
         return response.StatusCode;
     }
@@ -78,7 +78,7 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
         Reload(Key, MalformedKey);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, await PostSignedAsync(WebhookTestHost.Secret));
+        Assert.Equal(HttpStatusCode.OK, await PostSignedAsync(DodoTestApp.Secret));
     }
 
     [Fact]
@@ -106,11 +106,11 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
         Reload(Key, MalformedKey);
 
         // Act
-        Reload(Key, WebhookTestHost.OtherSecret);
+        Reload(Key, DodoTestApp.OtherSecret);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, await PostSignedAsync(WebhookTestHost.OtherSecret));
-        Assert.Equal(HttpStatusCode.Unauthorized, await PostSignedAsync(WebhookTestHost.Secret));
+        Assert.Equal(HttpStatusCode.OK, await PostSignedAsync(DodoTestApp.OtherSecret));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostSignedAsync(DodoTestApp.Secret));
         Assert.Single(Errors());
     }
 
@@ -127,13 +127,13 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
         Reload("DodoPayments:ApiTimeout", "half-written");
         var afterInvalid = seen.ToList();
         _settings!.Set("DodoPayments:ApiTimeout", "00:00:30");
-        Reload(Key, WebhookTestHost.OtherSecret);
+        Reload(Key, DodoTestApp.OtherSecret);
 
         // Assert
         Assert.Empty(afterInvalid);
         Assert.NotEmpty(seen);
-        Assert.All(seen, key => Assert.Equal(WebhookTestHost.OtherSecret, key));
-        Assert.Equal(WebhookTestHost.OtherSecret, monitor.CurrentValue.WebhookKey);
+        Assert.All(seen, key => Assert.Equal(DodoTestApp.OtherSecret, key));
+        Assert.Equal(DodoTestApp.OtherSecret, monitor.CurrentValue.WebhookKey);
         Assert.Contains("DodoPayments:ApiTimeout must be a time span", Assert.Single(Errors()).Message, StringComparison.Ordinal);
     }
 }
