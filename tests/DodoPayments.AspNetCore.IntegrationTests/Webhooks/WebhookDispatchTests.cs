@@ -135,18 +135,22 @@ public sealed class WebhookDispatchTests
     }
 
     [Fact]
-    public void AddWebhookHandler_CalledTwice_RegistersEachInterfaceOnce()
+    public async Task Post_HandlerAddedTwice_RunsOncePerEvent()
     {
         // Arrange
-        var services = new ServiceCollection();
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo
+            .AddWebhookHandler<PaymentHandler>()
+            .AddWebhookHandler<PaymentHandler>()
+            .Services.AddSingleton<HandlerLog>());
+        var log = host.App.Services.GetRequiredService<HandlerLog>();
 
         // Act
-        services.AddDodoPayments().AddWebhookHandler<PaymentHandler>().AddWebhookHandler<PaymentHandler>();
+        using var payment = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_twice"));
+        using var subscription = await host.PostSignedAsync(DodoTestApp.Envelope("subscription.active", """{"subscription_id":"sub_twice","status":"active"}"""));
 
         // Assert
-        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(IPaymentSucceededHandler));
-        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(IWebhookHandler<PaymentSucceededEvent>));
-        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(ISubscriptionActiveHandler));
-        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(PaymentHandler));
+        Assert.Equal(HttpStatusCode.OK, payment.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, subscription.StatusCode);
+        Assert.Equal(["payment:pay_twice", "subscription:sub_twice"], log.Calls);
     }
 }
