@@ -1,9 +1,6 @@
 using System.Net;
-using DodoPayments.AspNetCore.IntegrationTests.Webhooks;
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,15 +18,11 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
     private const string Key = "DodoPayments:WebhookKey";
     private const string MalformedKey = "whsec_not*base64";
 
-    private readonly FakeTimeProvider _clock = new();
-    private readonly CapturingLoggerProvider _logs = new();
-    private WebApplication? _app;
-    private HttpClient? _client;
+    private DodoTestApp? _app;
     private MemoryConfigurationProvider? _settings;
 
     public async ValueTask DisposeAsync()
     {
-        _client?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();
@@ -38,35 +31,25 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
 
     private async Task StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(_logs);
-        builder.Services.AddSingleton<TimeProvider>(_clock);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [Key] = WebhookTestHost.Secret });
-        builder.Services.AddDodoPayments();
-        _app = builder.Build();
-        _app.MapDodoWebhooks();
-        await _app.StartAsync();
-        _client = _app.GetTestClient();
-        _settings = ((IConfigurationRoot)_app.Configuration).Providers.OfType<MemoryConfigurationProvider>().Last();
+        _app = await DodoTestApp.StartWebhooksAsync();
+        _settings = ((IConfigurationRoot)_app.App.Configuration).Providers.OfType<MemoryConfigurationProvider>().Last();
     }
 
     private void Reload(string key, string value)
     {
         _settings!.Set(key, value);
-        ((IConfigurationRoot)_app!.Configuration).Reload();
+        ((IConfigurationRoot)_app!.App.Configuration).Reload();
     }
 
     private async Task<HttpStatusCode> PostSignedAsync(string secret)
     {
-        using var request = new DodoWebhookSigner(secret, _clock).CreateRequest(
-            WebhookTestHost.Route, WebhookTestHost.PaymentSucceeded(), "msg_" + Guid.NewGuid().ToString("N"), _clock.GetUtcNow());
-        using var response = await _client!.SendAsync(request);
+        using var request = new DodoWebhookSigner(secret, _app!.Clock).CreateRequest(
+            DodoTestApp.WebhookRoute, DodoTestApp.PaymentSucceeded(), "msg_" + Guid.NewGuid().ToString("N"), _app.Clock.GetUtcNow());
+        using var response = await _app.Client.SendAsync(request);
         return response.StatusCode;
     }
 
-    private List<CapturingLoggerProvider.LogEntry> Errors() => [.. _logs.Entries.Where(entry => entry.Level == LogLevel.Error)];
+    private List<CapturingLoggerProvider.LogEntry> Errors() => [.. _app!.Logs.Entries.Where(entry => entry.Level == LogLevel.Error)];
 
     [Fact]
     public async Task Reload_MalformedWebhookKey_WebhooksStillVerifyWithTheLastValidKey()
@@ -78,7 +61,7 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
         Reload(Key, MalformedKey);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, await PostSignedAsync(WebhookTestHost.Secret));
+        Assert.Equal(HttpStatusCode.OK, await PostSignedAsync(DodoTestApp.Secret));
     }
 
     [Fact]
@@ -95,7 +78,7 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
         Assert.Equal(10, error.EventId.Id);
         Assert.Contains("DodoPayments:WebhookKey is not a valid signing secret", error.Message, StringComparison.Ordinal);
         Assert.Contains("last valid options stay in force", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(_logs.Entries, entry => entry.Message.Contains("not*base64", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app!.Logs.Entries, entry => entry.Message.Contains("not*base64", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -106,11 +89,11 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
         Reload(Key, MalformedKey);
 
         // Act
-        Reload(Key, WebhookTestHost.OtherSecret);
+        Reload(Key, DodoTestApp.OtherSecret);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, await PostSignedAsync(WebhookTestHost.OtherSecret));
-        Assert.Equal(HttpStatusCode.Unauthorized, await PostSignedAsync(WebhookTestHost.Secret));
+        Assert.Equal(HttpStatusCode.OK, await PostSignedAsync(DodoTestApp.OtherSecret));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostSignedAsync(DodoTestApp.Secret));
         Assert.Single(Errors());
     }
 
@@ -127,13 +110,13 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
         Reload("DodoPayments:ApiTimeout", "half-written");
         var afterInvalid = seen.ToList();
         _settings!.Set("DodoPayments:ApiTimeout", "00:00:30");
-        Reload(Key, WebhookTestHost.OtherSecret);
+        Reload(Key, DodoTestApp.OtherSecret);
 
         // Assert
         Assert.Empty(afterInvalid);
         Assert.NotEmpty(seen);
-        Assert.All(seen, key => Assert.Equal(WebhookTestHost.OtherSecret, key));
-        Assert.Equal(WebhookTestHost.OtherSecret, monitor.CurrentValue.WebhookKey);
+        Assert.All(seen, key => Assert.Equal(DodoTestApp.OtherSecret, key));
+        Assert.Equal(DodoTestApp.OtherSecret, monitor.CurrentValue.WebhookKey);
         Assert.Contains("DodoPayments:ApiTimeout must be a time span", Assert.Single(Errors()).Message, StringComparison.Ordinal);
     }
 }

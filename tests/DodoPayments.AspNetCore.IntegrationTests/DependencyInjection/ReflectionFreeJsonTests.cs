@@ -54,7 +54,7 @@ public sealed class ReflectionFreeJsonTests : IAsyncDisposable
                 endpoints.MapDodoPlanChange("/api/subscription/plan", _ => ValueTask.FromResult<string?>("sub_1"));
                 endpoints.MapDodoWebhooks();
             },
-            new Dictionary<string, string?> { ["DodoPayments:WebhookKey"] = WebhookTestHost.Secret, ["DodoPayments:MaxRequestBodySize"] = "1024" },
+            new Dictionary<string, string?> { ["DodoPayments:WebhookKey"] = DodoTestApp.Secret, ["DodoPayments:MaxRequestBodySize"] = "1024" },
             services => services.PostConfigure<JsonOptions>(json =>
             {
                 // As under Native AOT (JsonSerializer.IsReflectionEnabledByDefault is false): no reflection-based resolver.
@@ -102,8 +102,8 @@ public sealed class ReflectionFreeJsonTests : IAsyncDisposable
     {
         // Arrange
         var client = await StartAsync();
-        using var request = new DodoWebhookSigner(WebhookTestHost.OtherSecret).CreateRequest(
-            WebhookTestHost.Route, WebhookTestHost.PaymentSucceeded(), "msg_wrong", TimeProvider.System.GetUtcNow());
+        using var request = new DodoWebhookSigner(DodoTestApp.OtherSecret).CreateRequest(
+            DodoTestApp.WebhookRoute, DodoTestApp.PaymentSucceeded(), "msg_wrong", TimeProvider.System.GetUtcNow());
 
         // Act
         using var response = await client.SendAsync(request);

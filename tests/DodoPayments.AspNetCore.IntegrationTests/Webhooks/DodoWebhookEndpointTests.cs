@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DodoPayments.AspNetCore.IntegrationTests.Webhooks;
 
@@ -16,11 +17,11 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_SignedPaymentSucceeded_Answers200AndRunsHandlerWithTypedData()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
         var log = host.App.Services.GetRequiredService<HandlerLog>();
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_42", 2599), "msg_typed");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_42", 2599), "msg_typed");
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -45,8 +46,8 @@ public sealed class DodoWebhookEndpointTests
     public async Task Request_MethodOtherThanPost_Answers405(string method)
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync();
-        using var request = new HttpRequestMessage(new HttpMethod(method), WebhookTestHost.Route);
+        await using var host = await DodoTestApp.StartWebhooksAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), DodoTestApp.WebhookRoute);
 
         // Act
         using var response = await host.Client.SendAsync(request);
@@ -74,8 +75,8 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_SignatureFailure_Answers401WithTheSameGenericBodyAndLogsTheReason(string reason, Action<HttpRequestMessage, string, string> setHeaders)
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
-        var body = WebhookTestHost.PaymentSucceeded();
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        var body = DodoTestApp.PaymentSucceeded();
         var now = host.Clock.GetUtcNow();
         var timestamp = now.ToUnixTimeSeconds().ToString();
         var signature = host.Signer.Sign("msg_1", now, body);
@@ -99,8 +100,8 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_SignatureEntriesSplitOverSeveralHeaderLines_AreAllConsidered()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync();
-        var body = WebhookTestHost.PaymentSucceeded();
+        await using var host = await DodoTestApp.StartWebhooksAsync();
+        var body = DodoTestApp.PaymentSucceeded();
         var now = host.Clock.GetUtcNow();
 
         // Act
@@ -119,8 +120,8 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_BodyReformattedAfterSigning_Answers401()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync();
-        var signed = WebhookTestHost.PaymentSucceeded();
+        await using var host = await DodoTestApp.StartWebhooksAsync();
+        var signed = DodoTestApp.PaymentSucceeded();
         var reformatted = signed.Replace(",", ", ", StringComparison.Ordinal);
         var now = host.Clock.GetUtcNow();
 
@@ -140,8 +141,8 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_BodyLargerThanLimitByContentLength_Answers413()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(configureOptions: options => options.Webhooks.MaxRequestBodySize = 1024);
-        var body = WebhookTestHost.Envelope("payment.succeeded", $$"""{"payment_id":"pay_1","note":"{{new string('x', 2000)}}"}""");
+        await using var host = await DodoTestApp.StartWebhooksAsync(configureOptions: options => options.Webhooks.MaxRequestBodySize = 1024);
+        var body = DodoTestApp.Envelope("payment.succeeded", $$"""{"payment_id":"pay_1","note":"{{new string('x', 2000)}}"}""");
 
         // Act
         using var response = await host.PostSignedAsync(body);
@@ -155,9 +156,9 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_ChunkedBodyLargerThanLimit_Answers413WhileReading()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(configureOptions: options => options.Webhooks.MaxRequestBodySize = 1024);
-        var body = WebhookTestHost.Envelope("payment.succeeded", $$"""{"payment_id":"pay_1","note":"{{new string('x', 5000)}}"}""");
-        using var request = host.Signer.CreateRequest(WebhookTestHost.Route, body, timestamp: host.Clock.GetUtcNow());
+        await using var host = await DodoTestApp.StartWebhooksAsync(configureOptions: options => options.Webhooks.MaxRequestBodySize = 1024);
+        var body = DodoTestApp.Envelope("payment.succeeded", $$"""{"payment_id":"pay_1","note":"{{new string('x', 5000)}}"}""");
+        using var request = host.Signer.CreateRequest(DodoTestApp.WebhookRoute, body, timestamp: host.Clock.GetUtcNow());
         request.Content = new UnknownLengthContent(Encoding.UTF8.GetBytes(body));
 
         // Act
@@ -172,8 +173,8 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_BodyExactlyAtLimit_Answers200()
     {
         // Arrange
-        var body = WebhookTestHost.PaymentSucceeded();
-        await using var host = await WebhookTestHost.StartAsync(configureOptions: options => options.Webhooks.MaxRequestBodySize = Encoding.UTF8.GetByteCount(body));
+        var body = DodoTestApp.PaymentSucceeded();
+        await using var host = await DodoTestApp.StartWebhooksAsync(configureOptions: options => options.Webhooks.MaxRequestBodySize = Encoding.UTF8.GetByteCount(body));
 
         // Act
         using var response = await host.PostSignedAsync(body);
@@ -199,7 +200,7 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_VerifiedButUnreadableBody_Answers400AndRunsNoHandler(string body)
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<AuditHandler>().Services.AddSingleton<HandlerLog>());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<AuditHandler>().Services.AddSingleton<HandlerLog>());
 
         // Act
         using var response = await host.PostSignedAsync(body);
@@ -214,11 +215,11 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_SignedWebhookIdLongerThan256Characters_Answers400AndRunsNoHandler()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<AuditHandler>().Services.AddSingleton<HandlerLog>());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<AuditHandler>().Services.AddSingleton<HandlerLog>());
 
         // Act
-        using var longest = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), new string('a', 256));
-        using var tooLong = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), new string('b', 257));
+        using var longest = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded(), new string('a', 256));
+        using var tooLong = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded(), new string('b', 257));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, longest.StatusCode);
@@ -232,8 +233,8 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_UnsignedWebhookIdLongerThan256Characters_Answers401NotMore()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync();
-        var body = WebhookTestHost.PaymentSucceeded();
+        await using var host = await DodoTestApp.StartWebhooksAsync();
+        var body = DodoTestApp.PaymentSucceeded();
         var now = host.Clock.GetUtcNow();
 
         // Act
@@ -252,7 +253,7 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_UnknownTypeWithAnyData_Answers200()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync();
+        await using var host = await DodoTestApp.StartWebhooksAsync();
 
         // Act
         using var response = await host.PostSignedAsync("""{"business_id":"bus_1","type":"invoice.finalized","timestamp":"2026-01-15T12:00:00Z","data":42}""");
@@ -265,11 +266,11 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_UnderMapGroup_AnswersAtTheGroupedRoute()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(map: app => app.MapGroup("/billing").MapDodoWebhooks("/dodo"));
+        await using var host = await DodoTestApp.StartWebhooksAsync(map: app => app.MapGroup("/billing").MapDodoWebhooks("/dodo"));
 
         // Act
-        using var grouped = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), route: "/billing/dodo");
-        using var ungrouped = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), route: WebhookTestHost.Route);
+        using var grouped = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded(), route: "/billing/dodo");
+        using var ungrouped = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded(), route: DodoTestApp.WebhookRoute);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, grouped.StatusCode);
@@ -280,12 +281,12 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_KeyRotatedByConfigurationReload_AcceptsTheNewKeyWithoutRestart()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync();
-        var newSigner = new DodoPayments.AspNetCore.Testing.DodoWebhookSigner(WebhookTestHost.OtherSecret, host.Clock);
-        var body = WebhookTestHost.PaymentSucceeded();
+        await using var host = await DodoTestApp.StartWebhooksAsync();
+        var newSigner = new DodoPayments.AspNetCore.Testing.DodoWebhookSigner(DodoTestApp.OtherSecret, host.Clock);
+        var body = DodoTestApp.PaymentSucceeded();
         async Task<HttpStatusCode> PostWithNewKeyAsync()
         {
-            using var request = newSigner.CreateRequest(WebhookTestHost.Route, body);
+            using var request = newSigner.CreateRequest(DodoTestApp.WebhookRoute, body);
             using var response = await host.Client.SendAsync(request);
             return response.StatusCode;
         }
@@ -293,7 +294,7 @@ public sealed class DodoWebhookEndpointTests
         var before = await PostWithNewKeyAsync();
 
         // Act
-        host.App.Configuration[$"{DodoPaymentsOptions.SectionName}:WebhookKey"] = WebhookTestHost.OtherSecret;
+        host.App.Configuration[$"{DodoPaymentsOptions.SectionName}:WebhookKey"] = DodoTestApp.OtherSecret;
         ((IConfigurationRoot)host.App.Configuration).Reload();
         var after = await PostWithNewKeyAsync();
         using var oldKeyResponse = await host.PostSignedAsync(body);
@@ -308,16 +309,16 @@ public sealed class DodoWebhookEndpointTests
     public async Task Post_OldKeyKeptInWebhookKeys_AcceptsBothKeysDuringRotation()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(configureOptions: options =>
+        await using var host = await DodoTestApp.StartWebhooksAsync(configureOptions: options =>
         {
-            options.WebhookKey = WebhookTestHost.OtherSecret;
-            options.WebhookKeys = [WebhookTestHost.Secret];
+            options.WebhookKey = DodoTestApp.OtherSecret;
+            options.WebhookKeys = [DodoTestApp.Secret];
         });
-        var newSigner = new DodoPayments.AspNetCore.Testing.DodoWebhookSigner(WebhookTestHost.OtherSecret, host.Clock);
+        var newSigner = new DodoPayments.AspNetCore.Testing.DodoWebhookSigner(DodoTestApp.OtherSecret, host.Clock);
 
         // Act
-        using var oldKey = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded());
-        using var request = newSigner.CreateRequest(WebhookTestHost.Route, WebhookTestHost.PaymentSucceeded());
+        using var oldKey = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded());
+        using var request = newSigner.CreateRequest(DodoTestApp.WebhookRoute, DodoTestApp.PaymentSucceeded());
         using var newKey = await host.Client.SendAsync(request);
 
         // Assert
@@ -343,10 +344,10 @@ public sealed class DodoWebhookEndpointTests
     public async Task MapDodoWebhooks_Endpoint_IsAnonymousAndExcludedFromApiDescriptions()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync();
+        await using var host = await DodoTestApp.StartWebhooksAsync();
         var endpoint = host.App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
-            .Single(candidate => candidate.RoutePattern.RawText == WebhookTestHost.Route);
+            .Single(candidate => candidate.RoutePattern.RawText == DodoTestApp.WebhookRoute);
 
         // Act
         var anonymous = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.Testing;
 using Microsoft.AspNetCore.Http;
 using StandardWebhooks;
@@ -36,18 +37,18 @@ public sealed class StandardWebhooksOracleTests
     public async Task Endpoint_DeliveriesSignedByTheOracle_AreVerified()
     {
         // Arrange: random bodies (seeded, so a failure repeats), non-ASCII text included.
-        await using var host = await WebhookTestHost.StartAsync();
-        var oracle = new StandardWebhook(WebhookTestHost.Secret);
+        await using var host = await DodoTestApp.StartWebhooksAsync();
+        var oracle = new StandardWebhook(DodoTestApp.Secret);
         var random = new Random(20261130);
         const string Alphabet = "abcXYZ019 _-.,:;!?\"\\/{}[]éßøЖ中文😀\t";
 
         for (var i = 0; i < 25; i++)
         {
             var text = new string(Enumerable.Range(0, random.Next(0, 400)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
-            var body = WebhookTestHost.Envelope("oracle.test", $$"""{"text":{{System.Text.Json.JsonSerializer.Serialize(text)}}}""");
+            var body = DodoTestApp.Envelope("oracle.test", $$"""{"text":{{System.Text.Json.JsonSerializer.Serialize(text)}}}""");
             var id = $"msg_oracle_{i}";
             var at = host.Clock.GetUtcNow();
-            using var request = new HttpRequestMessage(HttpMethod.Post, WebhookTestHost.Route) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, DodoTestApp.WebhookRoute) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             request.Headers.Add("webhook-id", id);
             request.Headers.Add("webhook-timestamp", at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
             request.Headers.Add("webhook-signature", oracle.Sign(id, at, body));
@@ -64,12 +65,12 @@ public sealed class StandardWebhooksOracleTests
     public void OracleVerify_DeliveryFromOurSigner_Passes()
     {
         // Arrange: the oracle reads the real clock, so our signer signs now.
-        var body = WebhookTestHost.PaymentSucceeded();
-        var signer = new DodoWebhookSigner(WebhookTestHost.Secret);
+        var body = DodoTestApp.PaymentSucceeded();
+        var signer = new DodoWebhookSigner(DodoTestApp.Secret);
         var headers = SignedHeaders(signer, "msg_ours", body);
 
         // Act
-        var verify = () => new StandardWebhook(WebhookTestHost.Secret).Verify(body, headers);
+        var verify = () => new StandardWebhook(DodoTestApp.Secret).Verify(body, headers);
 
         // Assert
         var thrown = Record.Exception(verify);
@@ -80,9 +81,9 @@ public sealed class StandardWebhooksOracleTests
     public async Task RotationHeader_ValidSignatureLast_OracleRejectsButWeAccept()
     {
         // Arrange: during a rotation Dodo signs with the old and the new secret; here the valid one is last.
-        var body = WebhookTestHost.PaymentSucceeded("pay_rotation");
-        var wrong = new DodoWebhookSigner(WebhookTestHost.OtherSecret);
-        var right = new DodoWebhookSigner(WebhookTestHost.Secret);
+        var body = DodoTestApp.PaymentSucceeded("pay_rotation");
+        var wrong = new DodoWebhookSigner(DodoTestApp.OtherSecret);
+        var right = new DodoWebhookSigner(DodoTestApp.Secret);
         var now = DateTimeOffset.UtcNow;
         var header = $"{wrong.Sign("msg_rotation", now, body)} {right.Sign("msg_rotation", now, body)}";
         var headers = new HeaderDictionary
@@ -91,15 +92,15 @@ public sealed class StandardWebhooksOracleTests
             ["webhook-timestamp"] = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             ["webhook-signature"] = header,
         };
-        await using var host = await WebhookTestHost.StartAsync();
+        await using var host = await DodoTestApp.StartWebhooksAsync();
         var hostNow = host.Clock.GetUtcNow();
-        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookTestHost.Route) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, DodoTestApp.WebhookRoute) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("webhook-id", "msg_rotation");
         request.Headers.Add("webhook-timestamp", hostNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         request.Headers.Add("webhook-signature", $"{wrong.Sign("msg_rotation", hostNow, body)} {right.Sign("msg_rotation", hostNow, body)}");
 
         // Act
-        var oracle = Record.Exception(() => new StandardWebhook(WebhookTestHost.Secret).Verify(body, headers));
+        var oracle = Record.Exception(() => new StandardWebhook(DodoTestApp.Secret).Verify(body, headers));
         using var ours = await host.Client.SendAsync(request);
 
         // Assert: the oracle's loop stops before the last entry (the defect DODO.md §6.3 describes); we check every entry.

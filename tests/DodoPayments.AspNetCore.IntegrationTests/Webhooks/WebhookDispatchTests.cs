@@ -1,4 +1,5 @@
 using System.Net;
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ public sealed class WebhookDispatchTests
     {
         // Arrange: payment.succeeded → PaymentSucceededEvent and IPaymentSucceededHandler (API.md §4).
         var recorder = new HandlerInterfaceRecorder();
-        await using var host = await WebhookTestHost.StartAsync(dodo => recorder.RegisterEachHandlerInterface(dodo.Services));
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => recorder.RegisterEachHandlerInterface(dodo.Services));
         var name = string.Concat(type.Split('.', '_').Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
 
         // Act
@@ -34,7 +35,7 @@ public sealed class WebhookDispatchTests
     public async Task Post_KnownEvent_RunsEventHandlersThenCatchAllEachOnce()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo =>
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo =>
         {
             dodo.AddWebhookHandler<AuditHandler>()
                 .AddWebhookHandler<PaymentHandler>()
@@ -45,7 +46,7 @@ public sealed class WebhookDispatchTests
         var log = host.App.Services.GetRequiredService<HandlerLog>();
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_7"));
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_7"));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -56,13 +57,13 @@ public sealed class WebhookDispatchTests
     public async Task Post_HandlerRegisteredPlainly_IsResolvedFromTheRequestScope()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.Services
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.Services
             .AddSingleton<HandlerLog>()
             .AddScoped<IPaymentSucceededHandler, PaymentHandler>());
         var log = host.App.Services.GetRequiredService<HandlerLog>();
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_plain"));
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_plain"));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -73,12 +74,12 @@ public sealed class WebhookDispatchTests
     public async Task Post_OneHandlerImplementingTwoInterfaces_GetsEachOfItsEvents()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
         var log = host.App.Services.GetRequiredService<HandlerLog>();
 
         // Act
-        using var payment = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_1"));
-        using var subscription = await host.PostSignedAsync(WebhookTestHost.Envelope("subscription.active", """{"subscription_id":"sub_1","status":"active"}"""));
+        using var payment = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_1"));
+        using var subscription = await host.PostSignedAsync(DodoTestApp.Envelope("subscription.active", """{"subscription_id":"sub_1","status":"active"}"""));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, payment.StatusCode);
@@ -90,14 +91,14 @@ public sealed class WebhookDispatchTests
     public async Task Post_UnknownType_ReachesUnknownAndCatchAllHandlersWithRawData()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo
             .AddWebhookHandler<UnknownHandler>()
             .AddWebhookHandler<AuditHandler>()
             .Services.AddSingleton<HandlerLog>());
         var log = host.App.Services.GetRequiredService<HandlerLog>();
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.Envelope("invoice.finalized", """{"invoice_id":"inv_1"}"""));
+        using var response = await host.PostSignedAsync(DodoTestApp.Envelope("invoice.finalized", """{"invoice_id":"inv_1"}"""));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -111,10 +112,10 @@ public sealed class WebhookDispatchTests
     public async Task Post_NoHandlerRegistered_Answers200()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync();
+        await using var host = await DodoTestApp.StartWebhooksAsync();
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.Envelope("dispute.opened", """{"dispute_id":"dsp_1","amount":1500}"""));
+        using var response = await host.PostSignedAsync(DodoTestApp.Envelope("dispute.opened", """{"dispute_id":"dsp_1","amount":1500}"""));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -134,18 +135,22 @@ public sealed class WebhookDispatchTests
     }
 
     [Fact]
-    public void AddWebhookHandler_CalledTwice_RegistersEachInterfaceOnce()
+    public async Task Post_HandlerAddedTwice_RunsOncePerEvent()
     {
         // Arrange
-        var services = new ServiceCollection();
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo
+            .AddWebhookHandler<PaymentHandler>()
+            .AddWebhookHandler<PaymentHandler>()
+            .Services.AddSingleton<HandlerLog>());
+        var log = host.App.Services.GetRequiredService<HandlerLog>();
 
         // Act
-        services.AddDodoPayments().AddWebhookHandler<PaymentHandler>().AddWebhookHandler<PaymentHandler>();
+        using var payment = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_twice"));
+        using var subscription = await host.PostSignedAsync(DodoTestApp.Envelope("subscription.active", """{"subscription_id":"sub_twice","status":"active"}"""));
 
         // Assert
-        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(IPaymentSucceededHandler));
-        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(IWebhookHandler<PaymentSucceededEvent>));
-        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(ISubscriptionActiveHandler));
-        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(PaymentHandler));
+        Assert.Equal(HttpStatusCode.OK, payment.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, subscription.StatusCode);
+        Assert.Equal(["payment:pay_twice", "subscription:sub_twice"], log.Calls);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,11 +17,11 @@ public sealed class WebhookHandlerCancellationTests
     public async Task Post_CallerAbortsWhileHandlerRuns_HandlerIsNotCancelledCompletesAndTheEventIsProcessed()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<BlockingHandler>().Services.AddSingleton<BlockingGate>().AddHttpContextAccessor());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<BlockingHandler>().Services.AddSingleton<BlockingGate>().AddHttpContextAccessor());
         var gate = host.App.Services.GetRequiredService<BlockingGate>();
-        var body = WebhookTestHost.PaymentSucceeded("pay_abort");
+        var body = DodoTestApp.PaymentSucceeded("pay_abort");
         using var cancellation = new CancellationTokenSource();
-        using var request = host.Signer.CreateRequest(WebhookTestHost.Route, body, "msg_abort", host.Clock.GetUtcNow());
+        using var request = host.Signer.CreateRequest(DodoTestApp.WebhookRoute, body, "msg_abort", host.Clock.GetUtcNow());
         var post = host.Client.SendAsync(request, cancellation.Token);
         var handlerToken = await gate.Entered.Task.WaitAsync(Safety);
 
@@ -47,11 +48,11 @@ public sealed class WebhookHandlerCancellationTests
     public async Task Post_HandlerRunningPastHandlerTimeout_SeesItsTokenCancelledAndAnswers500()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(
+        await using var host = await DodoTestApp.StartWebhooksAsync(
             dodo => dodo.AddWebhookHandler<BlockingHandler>().Services.AddSingleton<BlockingGate>().AddHttpContextAccessor(),
             options => options.Webhooks.HandlerTimeout = TimeSpan.FromMinutes(1));
         var gate = host.App.Services.GetRequiredService<BlockingGate>();
-        var post = host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_slow"), "msg_timeout");
+        var post = host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_slow"), "msg_timeout");
         var handlerToken = await gate.Entered.Task.WaitAsync(Safety);
 
         // Act
@@ -72,9 +73,9 @@ public sealed class WebhookHandlerCancellationTests
     public async Task Post_DuplicateWhileHandlerRunsLongerThanTheClaimLease_Answers409BecauseTheLeaseIsRenewed()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<BlockingHandler>().Services.AddSingleton<BlockingGate>().AddHttpContextAccessor());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<BlockingHandler>().Services.AddSingleton<BlockingGate>().AddHttpContextAccessor());
         var gate = host.App.Services.GetRequiredService<BlockingGate>();
-        var body = WebhookTestHost.PaymentSucceeded("pay_lease");
+        var body = DodoTestApp.PaymentSucceeded("pay_lease");
         var first = host.PostSignedAsync(body, "msg_lease");
         await gate.Entered.Task.WaitAsync(Safety);
 
@@ -98,13 +99,13 @@ public sealed class WebhookHandlerCancellationTests
     public async Task Post_ClaimLostWhileHandlerRuns_CancelsTheHandlerAndDoesNotCompleteTheEvent()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<BlockingHandler>().Services
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<BlockingHandler>().Services
             .AddSingleton<BlockingGate>()
             .AddHttpContextAccessor()
             .AddInboxTestStore());
         var store = host.App.Services.GetRequiredService<InboxTestStore>();
         var gate = host.App.Services.GetRequiredService<BlockingGate>();
-        var post = host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_lost"), "msg_lost");
+        var post = host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_lost"), "msg_lost");
         var handlerToken = await gate.Entered.Task.WaitAsync(Safety);
 
         // Act: another instance takes the event over; the next renewal (a third of the 30 s lease) learns it.

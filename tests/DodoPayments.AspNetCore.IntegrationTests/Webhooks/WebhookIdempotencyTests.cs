@@ -1,4 +1,5 @@
 using System.Net;
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,13 +11,13 @@ public sealed class WebhookIdempotencyTests
     public async Task Post_RedeliveryOfProcessedId_Answers200WithoutRunningHandlers()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
         var log = host.App.Services.GetRequiredService<HandlerLog>();
-        using var first = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), "msg_once");
+        using var first = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded(), "msg_once");
 
         // Act
         host.Clock.Advance(TimeSpan.FromMinutes(4));
-        using var second = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), "msg_once");
+        using var second = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded(), "msg_once");
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -29,10 +30,10 @@ public sealed class WebhookIdempotencyTests
     public async Task Post_SameIdTwentyTimesInParallel_RunsTheHandlerOnce()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
         var log = host.App.Services.GetRequiredService<HandlerLog>();
         log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var body = WebhookTestHost.PaymentSucceeded();
+        var body = DodoTestApp.PaymentSucceeded();
 
         // Act
         var posts = Enumerable.Range(0, 20).Select(_ => Task.Run(() => host.PostSignedAsync(body, "msg_parallel"))).ToArray();
@@ -64,10 +65,10 @@ public sealed class WebhookIdempotencyTests
     public async Task Post_HandlerThrowsThenRetry_Answers500ThenRunsAgainAnd200()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
         var log = host.App.Services.GetRequiredService<HandlerLog>();
         log.FailuresLeft = 1;
-        var body = WebhookTestHost.PaymentSucceeded("pay_retry");
+        var body = DodoTestApp.PaymentSucceeded("pay_retry");
 
         // Act
         using var failed = await host.PostSignedAsync(body, "msg_retry");
@@ -89,10 +90,10 @@ public sealed class WebhookIdempotencyTests
     public async Task Post_SameIdWhileFirstIsInProgress_Answers409()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
         var log = host.App.Services.GetRequiredService<HandlerLog>();
         log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var body = WebhookTestHost.PaymentSucceeded();
+        var body = DodoTestApp.PaymentSucceeded();
         var first = host.PostSignedAsync(body, "msg_busy");
         await log.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -112,13 +113,13 @@ public sealed class WebhookIdempotencyTests
     {
         // Arrange
         var store = new AlwaysProcessedStore();
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services
             .AddSingleton<HandlerLog>()
             .AddSingleton<IWebhookIdempotencyStore>(store));
         var log = host.App.Services.GetRequiredService<HandlerLog>();
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), "msg_shared");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded(), "msg_shared");
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -130,13 +131,13 @@ public sealed class WebhookIdempotencyTests
     public async Task Post_StoreFailsToRecordAfterHandlersRan_Answers200AndLogsAnError()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services
             .AddSingleton<HandlerLog>()
             .AddSingleton<IWebhookIdempotencyStore, FailingCompleteStore>());
         var log = host.App.Services.GetRequiredService<HandlerLog>();
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_store"), "msg_store");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_store"), "msg_store");
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

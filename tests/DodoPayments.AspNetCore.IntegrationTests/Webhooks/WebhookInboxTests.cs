@@ -1,4 +1,5 @@
 using System.Net;
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.Webhooks;
 using DodoPayments.AspNetCore.Webhooks.Internal;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public sealed class WebhookInboxTests
         var (store, log) = Parts(host);
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_inbox"), "msg_inbox");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_inbox"), "msg_inbox");
         await store.WaitUntilAsync(s => s.Entry("msg_inbox")?.State == DodoWebhookInboxState.Processed);
 
         // Assert
@@ -42,7 +43,7 @@ public sealed class WebhookInboxTests
         // Arrange
         await using var host = await StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>());
         var (store, log) = Parts(host);
-        var body = WebhookTestHost.PaymentSucceeded("pay_twice");
+        var body = DodoTestApp.PaymentSucceeded("pay_twice");
         using var first = await host.PostSignedAsync(body, "msg_twice");
         await store.WaitUntilAsync(s => s.Entry("msg_twice")?.State == DodoWebhookInboxState.Processed);
 
@@ -83,7 +84,7 @@ public sealed class WebhookInboxTests
         var receivedAt = host.Clock.GetUtcNow();
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_retry"), "msg_retry");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_retry"), "msg_retry");
         await store.WaitUntilAsync(s => s.Entry("msg_retry") is { Attempts: 1, LastError: not null } && !s.IsClaimed("msg_retry"));
         var afterFailure = store.Entry("msg_retry")!;
         await Worker(host).WhenIdleAsync().WaitAsync(Safety);
@@ -113,7 +114,7 @@ public sealed class WebhookInboxTests
         log.FailuresLeft = int.MaxValue;
 
         // Act: attempt 1 fails, attempt 2 after 5 s, attempt 3 after 10 s more.
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_dead"), "msg_dead");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_dead"), "msg_dead");
         await store.WaitUntilAsync(s => s.Entry("msg_dead") is { Attempts: 1, LastError: not null } && !s.IsClaimed("msg_dead"));
         await Worker(host).WhenIdleAsync().WaitAsync(Safety);
         host.Clock.Advance(TimeSpan.FromSeconds(5));
@@ -144,7 +145,7 @@ public sealed class WebhookInboxTests
             options => options.Webhooks.Inbox.MaxAttempts = 1);
         var (store, log) = Parts(host);
         log.AuditFailuresLeft = 1;
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_replay"), "msg_replay");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_replay"), "msg_replay");
         await store.WaitUntilAsync(s => s.Entry("msg_replay")?.State == DodoWebhookInboxState.Dead);
 
         // Act
@@ -168,7 +169,7 @@ public sealed class WebhookInboxTests
         // Arrange
         await using var host = await StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().AddWebhookHandler<AuditHandler>());
         var (store, log) = Parts(host);
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_again"), "msg_again");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_again"), "msg_again");
         await store.WaitUntilAsync(s => s.Entry("msg_again")?.State == DodoWebhookInboxState.Processed);
 
         // Act
@@ -191,7 +192,7 @@ public sealed class WebhookInboxTests
         // Arrange
         await using var host = await StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>());
         var (store, _) = Parts(host);
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_list"), "msg_list");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_list"), "msg_list");
         await store.WaitUntilAsync(s => s.Entry("msg_list")?.State == DodoWebhookInboxState.Processed);
         await using var scope = host.App.Services.CreateAsyncScope();
         var inbox = scope.ServiceProvider.GetRequiredService<IDodoWebhookInbox>();
@@ -217,7 +218,7 @@ public sealed class WebhookInboxTests
         await using var _ = host;
         var store = host.App.Services.GetRequiredService<InboxTestStore>();
         var gate = host.App.Services.GetRequiredService<BlockingGate>();
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_stop"), "msg_stop");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_stop"), "msg_stop");
         var handlerToken = await gate.Entered.Task.WaitAsync(Safety);
 
         // Act
@@ -242,7 +243,7 @@ public sealed class WebhookInboxTests
         await using var _ = host;
         var store = host.App.Services.GetRequiredService<InboxTestStore>();
         var gate = host.App.Services.GetRequiredService<BlockingGate>();
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded("pay_cut"), "msg_cut");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded("pay_cut"), "msg_cut");
         await gate.Entered.Task.WaitAsync(Safety);
         using var shutdownTimeout = new CancellationTokenSource();
 
@@ -264,7 +265,7 @@ public sealed class WebhookInboxTests
     public async Task StartUp_InboxWithTheInMemoryStore_IsRefusedSayingWhatItNeeds()
     {
         // Arrange, Act
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => WebhookTestHost.StartAsync(dodo => dodo.UseWebhookInbox()));
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => DodoTestApp.StartWebhooksAsync(dodo => dodo.UseWebhookInbox()));
 
         // Assert
         Assert.StartsWith("UseWebhookInbox() needs a durable webhook store, e.g. AddEntityFrameworkWebhookStore<TContext>()", exception.Message, StringComparison.Ordinal);
@@ -275,7 +276,7 @@ public sealed class WebhookInboxTests
     public async Task StartUp_InboxStoreButInMemoryIdempotencyStore_IsRefusedNamingIt()
     {
         // Arrange, Act
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => WebhookTestHost.StartAsync(dodo => dodo.UseWebhookInbox().Services
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => DodoTestApp.StartWebhooksAsync(dodo => dodo.UseWebhookInbox().Services
             .AddSingleton<IWebhookInboxStore>(provider => new InboxTestStore(provider.GetRequiredService<TimeProvider>()))));
 
         // Assert
@@ -302,8 +303,8 @@ public sealed class WebhookInboxTests
         Assert.Equal(TimeSpan.FromHours(1), WebhookInboxWorker.NextAttemptAt(failedAt, int.MaxValue, first) - failedAt);
     }
 
-    private static Task<WebhookTestHost> StartAsync(Action<IDodoPaymentsBuilder> configure, Action<DodoPaymentsOptions>? options = null) =>
-        WebhookTestHost.StartAsync(
+    private static Task<DodoTestApp> StartAsync(Action<IDodoPaymentsBuilder> configure, Action<DodoPaymentsOptions>? options = null) =>
+        DodoTestApp.StartWebhooksAsync(
             dodo =>
             {
                 configure(dodo.UseWebhookInbox());
@@ -311,10 +312,10 @@ public sealed class WebhookInboxTests
             },
             options);
 
-    private static (InboxTestStore Store, HandlerLog Log) Parts(WebhookTestHost host) =>
+    private static (InboxTestStore Store, HandlerLog Log) Parts(DodoTestApp host) =>
         (host.App.Services.GetRequiredService<InboxTestStore>(), host.App.Services.GetRequiredService<HandlerLog>());
 
-    private static WebhookInboxWorker Worker(WebhookTestHost host) =>
+    private static WebhookInboxWorker Worker(DodoTestApp host) =>
         host.App.Services.GetServices<IHostedService>().OfType<WebhookInboxWorker>().Single();
 }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -10,11 +11,11 @@ public sealed class WebhookLoggingTests
     public async Task Post_HandlersSlowerThanThreshold_LogsAWarning()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
         host.App.Services.GetRequiredService<HandlerLog>().AdvanceClockBy = TimeSpan.FromSeconds(11);
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), "msg_slow");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded(), "msg_slow");
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -27,11 +28,11 @@ public sealed class WebhookLoggingTests
     public async Task Post_HandlersFasterThanThreshold_LogsNoWarning()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
         host.App.Services.GetRequiredService<HandlerLog>().AdvanceClockBy = TimeSpan.FromSeconds(9);
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded());
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded());
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -42,8 +43,8 @@ public sealed class WebhookLoggingTests
     public async Task Post_AnyOutcome_NeverLogsKeysSignaturesBodiesOrCustomerData()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
-        var body = WebhookTestHost.PaymentSucceeded("pay_secretive");
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        var body = DodoTestApp.PaymentSucceeded("pay_secretive");
         var signature = host.Signer.Sign("msg_log", host.Clock.GetUtcNow(), body);
 
         // Act
@@ -72,10 +73,10 @@ public sealed class WebhookLoggingTests
     public async Task Post_Processed_LogsWithinAScopeCarryingWebhookIdAndType()
     {
         // Arrange
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<PaymentHandler>().Services.AddSingleton<HandlerLog>());
 
         // Act
-        using var response = await host.PostSignedAsync(WebhookTestHost.PaymentSucceeded(), "msg_scoped");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded(), "msg_scoped");
 
         // Assert
         var processed = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 300);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.Webhooks;
 
 namespace DodoPayments.AspNetCore.IntegrationTests.Webhooks;
@@ -15,7 +16,7 @@ public sealed class WebhookPayloadTests
     {
         // Arrange
         var recorder = new HandlerInterfaceRecorder();
-        await using var host = await WebhookTestHost.StartAsync(dodo => recorder.RegisterEachHandlerInterface(dodo.Services));
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => recorder.RegisterEachHandlerInterface(dodo.Services));
         var body = DodoShapedPayloads.Read(type);
         using var sent = JsonDocument.Parse(body);
 
@@ -36,7 +37,7 @@ public sealed class WebhookPayloadTests
     {
         // Arrange
         var recorder = new HandlerInterfaceRecorder();
-        await using var host = await WebhookTestHost.StartAsync(dodo => recorder.RegisterEachHandlerInterface(dodo.Services));
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => recorder.RegisterEachHandlerInterface(dodo.Services));
         var body = DodoShapedPayloads.Read(type);
         using var asDocumented = await host.PostSignedAsync(body);
         var original = Assert.Single(recorder.Received).Event;

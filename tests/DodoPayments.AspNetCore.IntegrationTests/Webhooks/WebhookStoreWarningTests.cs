@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.IntegrationTests.Infrastructure;
 using DodoPayments.AspNetCore.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ public sealed class WebhookStoreWarningTests
     public async Task StartUp_InMemoryStoreOutsideDevelopment_WarnsNamingTheStore(string environment)
     {
         // Arrange, Act
-        await using var host = await WebhookTestHost.StartAsync(environment: environment);
+        await using var host = await DodoTestApp.StartWebhooksAsync(environment: environment);
 
         // Assert
         var warning = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == InMemoryStoreWarning);
@@ -30,7 +31,7 @@ public sealed class WebhookStoreWarningTests
     public async Task StartUp_InMemoryStoreInDevelopment_DoesNotWarn()
     {
         // Arrange, Act
-        await using var host = await WebhookTestHost.StartAsync(environment: "Development");
+        await using var host = await DodoTestApp.StartWebhooksAsync(environment: "Development");
 
         // Assert
         Assert.DoesNotContain(host.Logs.Entries, entry => entry.EventId.Id == InMemoryStoreWarning);
@@ -40,7 +41,7 @@ public sealed class WebhookStoreWarningTests
     public async Task StartUp_AnotherStoreRegistered_DoesNotWarn()
     {
         // Arrange, Act
-        await using var host = await WebhookTestHost.StartAsync(dodo => dodo.Services.AddInboxTestStore(), environment: "Production");
+        await using var host = await DodoTestApp.StartWebhooksAsync(dodo => dodo.Services.AddInboxTestStore(), environment: "Production");
 
         // Assert
         Assert.IsType<InboxTestStore>(host.App.Services.GetRequiredService<IWebhookIdempotencyStore>());
@@ -51,7 +52,7 @@ public sealed class WebhookStoreWarningTests
     public async Task StartUp_WebhookEndpointNotMapped_DoesNotWarn()
     {
         // Arrange, Act
-        await using var host = await WebhookTestHost.StartAsync(map: _ => { }, environment: "Production");
+        await using var host = await DodoTestApp.StartWebhooksAsync(map: _ => { }, environment: "Production");
 
         // Assert
         Assert.DoesNotContain(host.Logs.Entries, entry => entry.EventId.Id == InMemoryStoreWarning);

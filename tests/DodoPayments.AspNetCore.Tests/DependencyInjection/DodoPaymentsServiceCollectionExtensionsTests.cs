@@ -1,7 +1,6 @@
 using DodoPayments.AspNetCore.Api;
-using DodoPayments.AspNetCore.DependencyInjection;
+using DodoPayments.AspNetCore.Testing;
 using DodoPayments.AspNetCore.Tests.Infrastructure;
-using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -41,16 +40,34 @@ public sealed class DodoPaymentsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddDodoPayments_Section_BindsThatSectionAndNamesItInMessages()
+    public void AddDodoPayments_Section_BindsThatSection()
     {
+        // Arrange
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         using var provider = OptionsFactory.BuildProvider(Settings, services => services.AddDodoPayments(configuration.GetSection("Billing:Dodo")));
 
+        // Act
         var options = provider.GetRequiredService<IOptions<DodoPaymentsOptions>>().Value;
 
+        // Assert
         Assert.Equal("sk_billing", options.ApiKey);
         Assert.Equal(DodoPaymentsEnvironment.LiveMode, options.Environment);
-        Assert.Equal("Billing:Dodo", provider.GetRequiredService<DodoPaymentsMarker>().ConfigurationPath);
+    }
+
+    [Fact]
+    public void AddDodoPayments_SectionWithInvalidValue_NamesThatSectionsKeyInTheMessage()
+    {
+        // Arrange
+        var settings = new Dictionary<string, string?>(Settings) { ["Billing:Dodo:ReturnUrl"] = "/thanks" };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var provider = OptionsFactory.BuildProvider(settings, services => services.AddDodoPayments(configuration.GetSection("Billing:Dodo")));
+
+        // Act
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DodoPaymentsOptions>>().Value);
+
+        // Assert
+        Assert.Contains("Billing:Dodo:ReturnUrl must be an absolute http or https URL", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("DodoPayments:ReturnUrl", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,25 +82,47 @@ public sealed class DodoPaymentsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddDodoPayments_CalledTwice_RegistersEachServiceOnce()
+    public void AddDodoPayments_CalledTwiceWithAnInvalidValue_ReportsTheProblemOnce()
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build());
-        services.AddLogging();
+        // Arrange
+        var settings = new Dictionary<string, string?>(Settings) { ["DodoPayments:ReturnUrl"] = "/thanks" };
+        using var provider = OptionsFactory.BuildProvider(settings, services =>
+        {
+            services.AddDodoPayments();
+            return services.AddDodoPayments();
+        });
 
-        services.AddDodoPayments();
-        services.AddDodoPayments();
+        // Act
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DodoPaymentsOptions>>().Value);
 
-        Assert.Single(services, d => d.ServiceType == typeof(DodoPaymentsMarker));
-        Assert.Single(services, d => d.ServiceType == typeof(IDodoPaymentsApiClient));
-        Assert.Single(services, d => d.ServiceType == typeof(IValidator<DodoPaymentsOptions>));
-        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<DodoPaymentsOptions>));
-        Assert.Single(services, d => d.ServiceType == typeof(IPostConfigureOptions<DodoPaymentsOptions>));
-        Assert.Single(services, d => d.ServiceType == typeof(IOptionsChangeTokenSource<DodoPaymentsOptions>));
-        using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(DodoPaymentsOptions.HttpClientName);
-        Assert.Single(client.DefaultRequestHeaders.UserAgent);
-        Assert.Equal("sk_section", provider.GetRequiredService<IOptions<DodoPaymentsOptions>>().Value.ApiKey);
+        // Assert
+        Assert.Single(exception.Failures, failure => failure.Contains("DodoPayments:ReturnUrl must be an absolute http or https URL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddDodoPayments_CalledTwice_ApiClientCallsDodoOnceWithOneKeyAndOneUserAgent()
+    {
+        // Arrange
+        await using var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_1", "Book");
+        using var provider = OptionsFactory.BuildProvider(Settings, services =>
+        {
+            services.AddDodoPayments();
+            var builder = services.AddDodoPayments();
+            builder.Services.AddDodoApiStandIn(dodo);
+            return builder;
+        });
+        var client = provider.GetRequiredService<IDodoPaymentsApiClient>();
+
+        // Act
+        var product = await client.GetProductAsync("pdt_1");
+
+        // Assert
+        Assert.Equal("Book", product.Name);
+        var request = Assert.Single(dodo.Requests);
+        Assert.Equal("Bearer sk_section", request.Authorization);
+        var userAgent = provider.GetRequiredService<IHttpClientFactory>().CreateClient(DodoPaymentsOptions.HttpClientName).DefaultRequestHeaders.UserAgent;
+        Assert.Single(userAgent);
+        Assert.Equal(userAgent.ToString(), request.UserAgent);
     }
 
     [Fact]
