@@ -274,18 +274,32 @@ internal sealed class EntityFrameworkWebhookStore<TContext>(IServiceScopeFactory
         var scope = scopes.CreateAsyncScope();
         await using var scopeDisposal = scope.ConfigureAwait(false);
         var (db, sql) = Resolve(scope.ServiceProvider);
-        var events = db.Set<DodoWebhookEventRecord>();
         var token = Guid.NewGuid();
         var now = clock.GetUtcNow();
+        if (sql.ClaimNext is { } claimNext)
+        {
+            // One statement picks the event due first, claims it and returns it with the handlers that completed (the
+            // database checks the condition again on the row it locks, so an event another instance claimed meanwhile is
+            // not claimed twice). Nothing comes back when nothing is due, or (PostgreSQL) when every due event is being
+            // claimed by another instance right now.
+            var rows = await db.Database
+                .SqlQueryRaw<ClaimedInboxRow>(claimNext, token, sql.Time(now + lease), sql.State(DodoWebhookInboxState.Pending), sql.Time(now))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (rows.Count == 0)
+            {
+                return null;
+            }
 
-        // One statement picks the event due first and claims it (the database checks the condition again on the row it
-        // locks, so an event another instance claimed meanwhile is not claimed twice). Nothing comes back when nothing is
-        // due, or (PostgreSQL) when every due event is being claimed by another instance right now.
-        var claimed = sql.ClaimNext is { } claimNext
-            ? (await events.FromSqlRaw(claimNext, token, sql.Time(now + lease), sql.State(DodoWebhookInboxState.Pending), sql.Time(now))
-                .AsNoTracking()
-                .ToListAsync(cancellationToken).ConfigureAwait(false)).SingleOrDefault()
-            : await ClaimNextPortablyAsync(events, token, lease, cancellationToken).ConfigureAwait(false);
+            var row = rows[0];
+            var completed = row.Handlers is null ? null : row.Handlers.Split(WebhookSql.HandlerKeySeparator).ToHashSet(StringComparer.Ordinal);
+            var receivedAt = sql.Time(row.ReceivedAt);
+            return new WebhookInboxLease(
+                WebhookClaim.Claimed(row.WebhookId, token, completed),
+                new WebhookInboxMessage(row.WebhookId, row.Type ?? "", row.Body, row.Timestamp is { } timestamp ? sql.Time(timestamp) : receivedAt, receivedAt),
+                row.Attempts);
+        }
+
+        var claimed = await ClaimNextPortablyAsync(db.Set<DodoWebhookEventRecord>(), token, lease, cancellationToken).ConfigureAwait(false);
         if (claimed is null)
         {
             return null;

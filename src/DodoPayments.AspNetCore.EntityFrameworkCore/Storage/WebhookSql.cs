@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using DodoPayments.AspNetCore.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -29,6 +27,7 @@ internal sealed class WebhookSql
 
     private readonly Func<object?, object?> _state;
     private readonly Func<object?, object?> _time;
+    private readonly Func<object?, object?> _timeFromProvider;
 
     /// <summary>Builds the statements of <paramref name="db"/>'s model and provider.</summary>
     public WebhookSql(DbContext db)
@@ -39,6 +38,7 @@ internal sealed class WebhookSql
         var handlers = Table<DodoWebhookHandlerRecord>(db.Model, sql);
         _state = events.ToProvider(nameof(DodoWebhookEventRecord.State));
         _time = events.ToProvider(nameof(DodoWebhookEventRecord.ReceivedAt));
+        _timeFromProvider = events.FromProvider(nameof(DodoWebhookEventRecord.ReceivedAt));
 
         var id = events.Column(nameof(DodoWebhookEventRecord.WebhookId));
         var state = events.Column(nameof(DodoWebhookEventRecord.State));
@@ -77,19 +77,24 @@ internal sealed class WebhookSql
             $"SELECT {{0}}, {{1}}, {{2}} FROM {events.Name} WHERE {id} = {{0}} AND {owner} = {{3}} AND {state} = {{4}}" +
             (provider == PostgreSql ? " FOR SHARE" : "");
 
-        // The inbox's next claim: the pending event due first that no live claim holds, in one statement. On PostgreSQL
-        // SKIP LOCKED lets several instances claim different events at once instead of queueing on the same row.
+        // The inbox's next claim: the pending event due first that no live claim holds, in one statement that also
+        // returns the event and the keys of the handlers that completed in earlier attempts (joined by a unit separator).
+        // On PostgreSQL SKIP LOCKED lets several instances claim different events at once instead of queueing on one row.
         // {0} owner token, {1} lease expiry, {2} pending, {3} now.
         var due = $"{state} = {{2}} AND {nextAttempt} <= {{3}} AND ({owner} IS NULL OR {lease} <= {{3}})";
-        var returning = new StringBuilder();
-        foreach (var property in events.Entity.GetProperties())
-        {
-            returning.Append(returning.Length == 0 ? "" : ", ").Append(events.Column(property.Name));
-        }
-
+        var handlerId = handlers.Column(nameof(DodoWebhookHandlerRecord.WebhookId));
+        var handlerKeys = $"(SELECT {(provider == PostgreSql ? "string_agg" : "group_concat")}({handlers.Column(nameof(DodoWebhookHandlerRecord.HandlerKey))}, " +
+            $"{(provider == PostgreSql ? "chr" : "char")}(31)) FROM {handlers.Name} WHERE {handlerId} = {events.Name}.{id})";
         ClaimNext = $"UPDATE {events.Name} SET {owner} = {{0}}, {lease} = {{1}}, {attempts} = {attempts} + 1 " +
             $"WHERE {id} = (SELECT {id} FROM {events.Name} WHERE {due} ORDER BY {nextAttempt}, {id} LIMIT 1" +
-            (provider == PostgreSql ? " FOR UPDATE SKIP LOCKED" : "") + $") AND {due} RETURNING {returning}";
+            (provider == PostgreSql ? " FOR UPDATE SKIP LOCKED" : "") + $") AND {due} RETURNING " +
+            $"{id} AS {sql.DelimitIdentifier(nameof(ClaimedInboxRow.WebhookId))}, " +
+            $"{events.Column(nameof(DodoWebhookEventRecord.Type))} AS {sql.DelimitIdentifier(nameof(ClaimedInboxRow.Type))}, " +
+            $"{events.Column(nameof(DodoWebhookEventRecord.Body))} AS {sql.DelimitIdentifier(nameof(ClaimedInboxRow.Body))}, " +
+            $"{events.Column(nameof(DodoWebhookEventRecord.Timestamp))} AS {sql.DelimitIdentifier(nameof(ClaimedInboxRow.Timestamp))}, " +
+            $"{received} AS {sql.DelimitIdentifier(nameof(ClaimedInboxRow.ReceivedAt))}, " +
+            $"{attempts} AS {sql.DelimitIdentifier(nameof(ClaimedInboxRow.Attempts))}, " +
+            $"{handlerKeys} AS {sql.DelimitIdentifier(nameof(ClaimedInboxRow.Handlers))}";
     }
 
     /// <summary>Whether the provider runs <c>ON CONFLICT DO NOTHING</c> and <c>RETURNING</c> (PostgreSQL, SQLite).</summary>
@@ -107,14 +112,23 @@ internal sealed class WebhookSql
     /// <summary>Records a handler's completion while the claim holds the event; null when <see cref="SupportsUpsert"/> is false.</summary>
     public string? RecordHandler { get; }
 
-    /// <summary>Claims the inbox event due first and returns its row; null when <see cref="SupportsUpsert"/> is false.</summary>
+    /// <summary>
+    /// Claims the inbox event due first and returns it as a <see cref="ClaimedInboxRow"/>; null when
+    /// <see cref="SupportsUpsert"/> is false.
+    /// </summary>
     public string? ClaimNext { get; }
+
+    /// <summary>The separator between the handler keys of <see cref="ClaimedInboxRow.Handlers"/>.</summary>
+    public const char HandlerKeySeparator = '\u001f';
 
     /// <summary>The provider value of a state.</summary>
     public object State(DodoWebhookInboxState state) => _state(state)!;
 
     /// <summary>The provider value of a time.</summary>
     public object Time(DateTimeOffset time) => _time(time)!;
+
+    /// <summary>A time read back from its provider value.</summary>
+    public DateTimeOffset Time(long value) => (DateTimeOffset)_timeFromProvider(value)!;
 
     private static MappedTable Table<TEntity>(IModel model, ISqlGenerationHelper sql)
     {
@@ -133,12 +147,34 @@ internal sealed class WebhookSql
 
         public string Column(string property) =>
             sql.DelimitIdentifier(Property(property).GetColumnName(table)
-                ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{Entity.DisplayName()}.{property} has no column.")));
+                ?? throw new InvalidOperationException($"{Entity.DisplayName()}.{property} has no column."));
 
         public Func<object?, object?> ToProvider(string property) =>
             Property(property).GetTypeMapping().Converter?.ConvertToProvider ?? (static value => value);
 
+        public Func<object?, object?> FromProvider(string property) =>
+            Property(property).GetTypeMapping().Converter?.ConvertFromProvider ?? (static value => value);
+
         private IProperty Property(string name) =>
             Entity.FindProperty(name) ?? throw new InvalidOperationException($"{Entity.DisplayName()} has no property {name}.");
     }
+}
+
+/// <summary>What <see cref="WebhookSql.ClaimNext"/> returns: the claimed event, times as provider values.</summary>
+internal sealed class ClaimedInboxRow
+{
+    public string WebhookId { get; set; } = "";
+
+    public string? Type { get; set; }
+
+    public byte[]? Body { get; set; }
+
+    public long? Timestamp { get; set; }
+
+    public long ReceivedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>The keys of the handlers that completed, separated by <see cref="WebhookSql.HandlerKeySeparator"/>; null when none did.</summary>
+    public string? Handlers { get; set; }
 }
