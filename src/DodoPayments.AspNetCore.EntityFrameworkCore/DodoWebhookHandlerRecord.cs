@@ -1,9 +1,10 @@
 namespace DodoPayments.AspNetCore.EntityFrameworkCore;
 
 /// <summary>
-/// One handler that completed for an event not yet processed (table <c>dodo_webhook_handlers</c>), committed in the
-/// same transaction as the handler's own changes; a later attempt of the event does not run it again. The records
-/// of an event go once the event is processed.
+/// One handler that completed for an event (table <c>dodo_webhook_handlers</c>), committed in the same transaction as
+/// the handler's own changes; a later attempt of the event does not run it again. The records of a processed event stay
+/// until the purge deletes the event with them, or until the event runs again (replayed, or delivered after its
+/// retention), which removes them first, so every handler runs.
 /// </summary>
 public sealed class DodoWebhookHandlerRecord
 {

@@ -156,19 +156,24 @@ public abstract class EntityFrameworkWebhookStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Complete_EventWithCompletedHandlers_KeepsNoHandlerRecords()
+    public async Task Complete_EventWithCompletedHandlers_KeepsTheirRecordsUntilThePurgeDeletesTheEvent()
     {
         // Arrange
         var app = StartApp();
+        var store = app.Services.GetRequiredService<Storage.EntityFrameworkWebhookStore<TestShopDb>>();
         var id = NewId();
         var claim = await app.Store.TryClaimAsync(id, Lease, None);
         await app.RunHandlerAsync(claim, "FulfilOrder:payment.succeeded", "pay_1");
 
         // Act
         var completed = await app.Store.CompleteAsync(claim, Retention, None);
+        var kept = await HandlerRecordsAsync(id);
+        Clock.Advance(Retention);
+        await store.PurgeAsync(batchSize: 100, None);
 
         // Assert
         Assert.True(completed);
+        Assert.Equal(["FulfilOrder:payment.succeeded"], kept);
         Assert.Empty(await HandlerRecordsAsync(id));
     }
 
@@ -189,6 +194,29 @@ public abstract class EntityFrameworkWebhookStoreTests : IAsyncLifetime
         // Assert
         Assert.Equal(WebhookClaimResult.Claimed, again.Result);
         Assert.Empty(again.CompletedHandlers);
+    }
+
+    [Fact]
+    public async Task TryClaim_ProcessedIdAfterItsRetention_RunsAndRecordsEveryHandlerAgain()
+    {
+        // Arrange
+        var app = StartApp();
+        var id = NewId();
+        var first = await app.Store.TryClaimAsync(id, Lease, None);
+        await app.RunHandlerAsync(first, "FulfilOrder:payment.succeeded", "pay_first");
+        await app.Store.CompleteAsync(first, Retention, None);
+        Clock.Advance(Retention);
+        var again = await app.Store.TryClaimAsync(id, Lease, None);
+
+        // Act
+        await app.RunHandlerAsync(again, "FulfilOrder:payment.succeeded", "pay_again");
+        var completed = await app.Store.CompleteAsync(again, Retention, None);
+
+        // Assert
+        Assert.True(completed);
+        Assert.Equal(["pay_first", "pay_again"], await OrdersAsync());
+        Assert.Equal(["FulfilOrder:payment.succeeded"], await HandlerRecordsAsync(id));
+        Assert.Equal(WebhookClaimResult.AlreadyProcessed, (await app.Store.TryClaimAsync(id, Lease, None)).Result);
     }
 
     [Fact]
@@ -253,6 +281,58 @@ public abstract class EntityFrameworkWebhookStoreTests : IAsyncLifetime
         Assert.NotNull(lease);
         Assert.Equal(id, lease.Message.WebhookId);
         Assert.Equal(["FulfilOrder:payment.succeeded"], lease.Claim.CompletedHandlers.ToArray());
+    }
+
+    [Fact]
+    public async Task Add_IdProcessedLongerAgoThanItsRetention_IsStoredAndRunsEveryHandlerAgain()
+    {
+        // Arrange
+        var app = StartApp();
+        var id = NewId();
+        var inline = await app.Store.TryClaimAsync(id, Lease, None);
+        await app.RunHandlerAsync(inline, "FulfilOrder:payment.succeeded", "pay_first");
+        await app.Store.CompleteAsync(inline, Retention, None);
+        Clock.Advance(Retention);
+
+        // Act
+        var added = await app.Inbox.AddAsync(Message(id, Clock.GetUtcNow()), None);
+        var lease = await app.Inbox.ClaimNextAsync(Lease, None);
+        await app.RunHandlerAsync(lease!.Claim, "FulfilOrder:payment.succeeded", "pay_again");
+        var completed = await app.Store.CompleteAsync(lease.Claim, Retention, None);
+
+        // Assert
+        Assert.True(added);
+        Assert.Empty(lease.Claim.CompletedHandlers);
+        Assert.True(completed);
+        Assert.Equal(["pay_first", "pay_again"], await OrdersAsync());
+    }
+
+    [Fact]
+    public async Task Add_IdInTheInboxAlready_AddsNothingWhateverItsState()
+    {
+        // Arrange
+        var app = StartApp();
+        var (pending, leased, processed) = (NewId(), NewId(), NewId());
+        await app.Inbox.AddAsync(Message(processed, Clock.GetUtcNow()), None);
+        var processing = await app.Inbox.ClaimNextAsync(Lease, None);
+        await app.Store.CompleteAsync(processing!.Claim, Retention, None);
+        await app.Inbox.AddAsync(Message(leased, Clock.GetUtcNow()), None);
+        var held = await app.Inbox.ClaimNextAsync(Lease, None);
+        await app.Inbox.AddAsync(Message(pending, Clock.GetUtcNow()), None);
+
+        // Act
+        var added = new[]
+        {
+            await app.Inbox.AddAsync(Message(pending, Clock.GetUtcNow()), None),
+            await app.Inbox.AddAsync(Message(leased, Clock.GetUtcNow()), None),
+            await app.Inbox.AddAsync(Message(processed, Clock.GetUtcNow()), None),
+        };
+
+        // Assert
+        Assert.Equal([false, false, false], added);
+        Assert.Equal(leased, held!.Claim.WebhookId);
+        Assert.Equal(1, (await app.Inbox.FindAsync(leased, None))!.Attempts);
+        Assert.True(await app.Store.CompleteAsync(held.Claim, Retention, None));
     }
 
     [Fact]
@@ -434,14 +514,18 @@ public abstract class EntityFrameworkWebhookStoreTests : IAsyncLifetime
         // Act
         var replayed = await app.Inbox.ReplayAsync(id, None);
         var again = await app.Inbox.ClaimNextAsync(Lease, None);
+        await app.RunHandlerAsync(again!.Claim, "FulfilOrder:payment.succeeded", "pay_1_replayed");
+        var completed = await app.Store.CompleteAsync(again.Claim, Retention, None);
 
         // Assert
         Assert.Equal(DodoWebhookInboxState.Processed, processed!.State);
         Assert.Equal(Clock.GetUtcNow(), processed.ProcessedAt);
         Assert.Null(processed.NextAttemptAt);
         Assert.True(replayed);
-        Assert.Equal(id, again!.Claim.WebhookId);
+        Assert.Equal(id, again.Claim.WebhookId);
         Assert.Empty(again.Claim.CompletedHandlers);
+        Assert.True(completed);
+        Assert.Equal(["pay_1", "pay_1_replayed"], await OrdersAsync());
     }
 
     [Fact]
@@ -521,7 +605,7 @@ public abstract class EntityFrameworkWebhookStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TwoInstances_SixteenConcurrentClaimsOfOneId_OneIsClaimed()
+    public async Task TwoInstances_SixteenConcurrentClaimsOfOneId_OneIsClaimedAndNoErrorIsLogged()
     {
         // Arrange
         var instances = new[] { StartApp(), StartApp() };
@@ -542,6 +626,7 @@ public abstract class EntityFrameworkWebhookStoreTests : IAsyncLifetime
         // Assert
         Assert.Single(results, claim => claim.Result == WebhookClaimResult.Claimed);
         Assert.Equal(15, results.Count(claim => claim.Result == WebhookClaimResult.InProgress));
+        Assert.Empty(instances.SelectMany(instance => instance.DatabaseErrors));
     }
 
     [Fact]

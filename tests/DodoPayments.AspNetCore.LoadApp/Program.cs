@@ -4,12 +4,21 @@ using DodoPayments.AspNetCore;
 using DodoPayments.AspNetCore.EntityFrameworkCore;
 using DodoPayments.AspNetCore.LoadApp;
 using DodoPayments.AspNetCore.Testing;
+using DodoPayments.AspNetCore.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
-// The app the load script (eng/load.sh) drives with wrk, and the signer of its deliveries:
+// The app the load script (eng/load.sh) drives with wrk, the signer of its deliveries, and the app instance the
+// multi-instance tests start as a real process (and kill):
 //   LoadApp sign <count> <file> <prefix>   pre-signs <count> unique payment.succeeded deliveries, one a line
 //   LoadApp [--urls http://127.0.0.1:PORT] [--Load:Store memory|sqlite|postgres] [--Load:Connection …]
-//       serves POST /api/webhook (the package, with the chosen idempotency store) and POST /bare (a no-op minimal API)
+//       serves POST /api/webhook (the package, with the chosen idempotency store) and POST /bare (a no-op minimal API);
+//       GET /count (handler runs in this process) and GET /backlog (inbox events not yet processed), and writes
+//       "listening <address>" to stdout once it serves (so --urls http://127.0.0.1:0 works). Further options:
+//   --Load:Inbox true          UseWebhookInbox(): answer once stored, handle in the background
+//   --Load:Reset false         keep the database (default: drop and create it at start)
+//   --Load:SqliteWal true      put the SQLite database in WAL mode at start
+//   --Load:RecordRuns true     a handler that records each run in handler_runs, in the handler's transaction
+//   --Load:BlockHandlers true  that handler then writes "handler-started <webhook-id>" to stdout and never returns
 if (args.Length > 0 && args[0] == "sign")
 {
     var count = int.Parse(args[1], CultureInfo.InvariantCulture);
@@ -31,6 +40,11 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Configuration["DodoPayments:WebhookKey"] = LoadSettings.Secret;
 var dodo = builder.Services.AddDodoPayments().AddWebhookHandler<CountingHandler>();
+if (builder.Configuration.GetValue<bool>("Load:RecordRuns"))
+{
+    dodo.AddWebhookHandler<RecordingHandler>();
+}
+
 var store = builder.Configuration["Load:Store"] ?? "memory";
 var connection = builder.Configuration["Load:Connection"];
 switch (store)
@@ -49,16 +63,36 @@ switch (store)
         throw new InvalidOperationException($"Load:Store must be memory, sqlite or postgres, not '{store}'.");
 }
 
+if (builder.Configuration.GetValue<bool>("Load:Inbox"))
+{
+    dodo.UseWebhookInbox();
+}
+
 var app = builder.Build();
 if (store != "memory")
 {
     await using var scope = app.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<LoadDb>();
-    await db.Database.EnsureDeletedAsync();
+    if (app.Configuration.GetValue("Load:Reset", defaultValue: true))
+    {
+        await db.Database.EnsureDeletedAsync();
+    }
+
     await db.Database.EnsureCreatedAsync();
+    if (store == "sqlite" && app.Configuration.GetValue<bool>("Load:SqliteWal"))
+    {
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL");
+    }
 }
 
 app.MapDodoWebhooks();
 app.MapPost("/bare", static () => TypedResults.Ok());
 app.MapGet("/count", static () => TypedResults.Ok(CountingHandler.Count));
-app.Run();
+app.MapGet("/backlog", static async (IServiceProvider services) =>
+{
+    var db = services.GetService<LoadDb>();
+    return TypedResults.Ok(db is null ? 0 : await db.Set<DodoWebhookEventRecord>().CountAsync(e => e.State == DodoWebhookInboxState.Pending));
+});
+await app.StartAsync();
+Console.Out.WriteLine($"listening {app.Urls.First()}");
+await app.WaitForShutdownAsync();

@@ -11,6 +11,7 @@ namespace DodoPayments.AspNetCore.EntityFrameworkCore.Storage;
 /// </summary>
 internal sealed class EntityFrameworkHandlerCompletion(
     DbContext db,
+    WebhookSql sql,
     IDbContextTransaction transaction,
     WebhookClaim claim,
     string handlerKey,
@@ -27,11 +28,13 @@ internal sealed class EntityFrameworkHandlerCompletion(
             throw new InvalidOperationException("This handler run was committed already.");
         }
 
-        // Touch the event row while the claim holds it: the row stays locked until the commit, so no other instance
-        // takes the event over between this check and the commit (and reads the handlers before this one is among them).
-        var held = await WebhookRecordQueries.Held(db, claim)
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.OwnerToken, claim.OwnerToken), cancellationToken).ConfigureAwait(false);
-        if (held != 1)
+        // Changes the handler added but did not save commit with its record, as they always have.
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!await RecordAsync(cancellationToken).ConfigureAwait(false))
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             db.ChangeTracker.Clear();
@@ -39,8 +42,6 @@ internal sealed class EntityFrameworkHandlerCompletion(
                 $"The claim on webhook {claim.WebhookId} was lost before handler {handlerKey} completed: its changes were rolled back.");
         }
 
-        db.Add(new DodoWebhookHandlerRecord { WebhookId = claim.WebhookId, HandlerKey = handlerKey, CompletedAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _committed = true;
     }
@@ -61,5 +62,35 @@ internal sealed class EntityFrameworkHandlerCompletion(
         }
 
         await transaction.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds the completion record while the claim holds the event, keeping the event row locked until the commit, so no
+    /// other instance takes the event over in between (and reads the completed handlers before this one is among them).
+    /// False when the claim was lost.
+    /// </summary>
+    private async Task<bool> RecordAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (sql.RecordHandler is { } recordHandler)
+        {
+            // One statement: the record is inserted only if the claim still holds the event (PostgreSQL: FOR SHARE).
+            return await db.Database.ExecuteSqlRawAsync(
+                recordHandler,
+                [claim.WebhookId, handlerKey, sql.Time(now), claim.OwnerToken, sql.State(DodoWebhookInboxState.Pending)],
+                cancellationToken).ConfigureAwait(false) == 1;
+        }
+
+        // Other providers: touch the event row while the claim holds it (the update locks it), then add the record.
+        var held = await WebhookRecordQueries.Held(db, claim)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.OwnerToken, claim.OwnerToken), cancellationToken).ConfigureAwait(false);
+        if (held != 1)
+        {
+            return false;
+        }
+
+        db.Add(new DodoWebhookHandlerRecord { WebhookId = claim.WebhookId, HandlerKey = handlerKey, CompletedAt = now });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 
 namespace DodoPayments.AspNetCore.EntityFrameworkCore.Tests.Databases;
 
@@ -15,6 +16,36 @@ internal static class PostgresServer
 
     /// <summary>The connection string of the server (its <c>postgres</c> database, as a superuser).</summary>
     public static Task<string> GetConnectionStringAsync() => Server.Value;
+
+    /// <summary>Creates an empty database of its own on the server; returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var server = await GetConnectionStringAsync();
+        var name = $"dodo_{Guid.NewGuid():N}";
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Closes the pooled connections to a database <see cref="CreateDatabaseAsync"/> made, and drops it.</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await ExecuteAsync(await GetConnectionStringAsync(), $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    /// <summary>Runs one statement on a database.</summary>
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     private static async Task<string> StartAsync()
     {

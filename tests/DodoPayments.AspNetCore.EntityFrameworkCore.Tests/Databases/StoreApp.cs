@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using DodoPayments.AspNetCore.Webhooks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DodoPayments.AspNetCore.EntityFrameworkCore.Tests.Databases;
 
@@ -14,12 +17,19 @@ internal sealed class StoreApp : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(clock);
-        services.AddDbContext<TestShopDb>(database.Configure);
+        services.AddDbContext<TestShopDb>(options =>
+        {
+            database.Configure(options);
+            options.LogTo(DatabaseErrors.Enqueue, LogLevel.Error);
+        });
         services.AddDodoPayments().AddEntityFrameworkWebhookStore<TestShopDb>();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     public ServiceProvider Services { get; }
+
+    /// <summary>What EF Core logged as errors (a failed command, a failed save) in this instance.</summary>
+    public ConcurrentQueue<string> DatabaseErrors { get; } = new();
 
     public IWebhookIdempotencyStore Store => Services.GetRequiredService<IWebhookIdempotencyStore>();
 

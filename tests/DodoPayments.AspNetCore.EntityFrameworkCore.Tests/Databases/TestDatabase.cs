@@ -30,5 +30,6 @@ public abstract class TestDatabase : IAsyncLifetime
         await db.Set<DodoWebhookHandlerRecord>().ExecuteDeleteAsync();
         await db.Set<DodoWebhookEventRecord>().ExecuteDeleteAsync();
         await db.Orders.ExecuteDeleteAsync();
+        await db.HandlerRuns.ExecuteDeleteAsync();
     }
 }
