@@ -17,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 //   --Load:Inbox true          UseWebhookInbox(): answer once stored, handle in the background
 //   --Load:Reset false         keep the database (default: drop and create it at start)
 //   --Load:SqliteWal true      put the SQLite database in WAL mode at start
+//   --Load:ContextPool true    register the context with AddDbContextPool instead of AddDbContext
 //   --Load:RecordRuns true     a handler that records each run in handler_runs, in the handler's transaction
 //   --Load:BlockHandlers true  that handler then writes "handler-started <webhook-id>" to stdout and never returns
 if (args.Length > 0 && args[0] == "sign")
@@ -47,17 +48,31 @@ if (builder.Configuration.GetValue<bool>("Load:RecordRuns"))
 
 var store = builder.Configuration["Load:Store"] ?? "memory";
 var connection = builder.Configuration["Load:Connection"];
+// An app registers its context with AddDbContext (options built per scope, a new context each time) or with
+// AddDbContextPool (options built once, contexts reused): --Load:ContextPool true measures the latter.
+void AddLoadDb(Action<DbContextOptionsBuilder> configure)
+{
+    if (builder.Configuration.GetValue<bool>("Load:ContextPool"))
+    {
+        builder.Services.AddDbContextPool<LoadDb>(configure);
+    }
+    else
+    {
+        builder.Services.AddDbContext<LoadDb>(configure);
+    }
+
+    dodo.AddEntityFrameworkWebhookStore<LoadDb>();
+}
+
 switch (store)
 {
     case "memory":
         break;
     case "sqlite":
-        builder.Services.AddDbContext<LoadDb>(options => options.UseSqlite(connection ?? "Data Source=load.db"));
-        dodo.AddEntityFrameworkWebhookStore<LoadDb>();
+        AddLoadDb(options => options.UseSqlite(connection ?? "Data Source=load.db"));
         break;
     case "postgres":
-        builder.Services.AddDbContext<LoadDb>(options => options.UseNpgsql(connection));
-        dodo.AddEntityFrameworkWebhookStore<LoadDb>();
+        AddLoadDb(options => options.UseNpgsql(connection));
         break;
     default:
         throw new InvalidOperationException($"Load:Store must be memory, sqlite or postgres, not '{store}'.");
