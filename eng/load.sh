@@ -80,7 +80,8 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 url="http://127.0.0.1:$port"
 "$app" --urls "$url" "${store_args[@]}" >"$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 100); do curl -sf -o /dev/null -X POST "$url/bare" && break; sleep 0.1; done
+for _ in $(seq 1 600); do curl -sf -o /dev/null -X POST "$url/bare" && break; sleep 0.1; done
+curl -sf -o /dev/null -X POST "$url/bare" || { echo "FAIL: the load app did not start within 60 s; its log:" >&2; cat "$work/app.log" >&2; exit 1; }
 
 run() { # name path lua deliveries seconds
   DELIVERIES="$4" THREADS="$threads" wrk -t"$threads" -c"$connections" -d"$5"s --latency -s "eng/load/$3" "$url$2" | grep '^RESULT' | sed "s/^RESULT/$1/"
