@@ -45,6 +45,8 @@ builder.Services.AddSingleton<WebhookFaults>();
 
 builder.Services.AddDodoPayments()
     .AddCheckoutHook<ShopCheckoutHook>()
+    // Tags a plan change with the metadata Dodo puts on the payment of its immediate charge (the orders page lists it).
+    .AddPlanChangeHook<ShopPlanChangeHook>()
     .AddWebhookHandler<OrderWebhookHandler>()
     .AddWebhookHandler<EventLogHandler>()
     // Webhook claims and handler completions in ShopDb: a handler's SaveChangesAsync commits with its completion

@@ -112,6 +112,7 @@ public sealed partial class DodoApiStandIn
                 $"sub_{checkout.Id}",
                 id => new StandInSubscription(id, customerId, TimeProvider.GetUtcNow()) { ProductId = item.Product.ProductId, Quantity = item.Quantity });
         subscription.Status = "active";
+        subscription.Metadata ??= (JsonObject?)checkout.Metadata?.DeepClone();
         return subscription;
     }
 
@@ -119,20 +120,31 @@ public sealed partial class DodoApiStandIn
     {
         var data = SubscriptionJson(subscription, subscription.ProductId);
         data["payload_type"] = "Subscription";
-        data["metadata"] = checkout?.Metadata?.DeepClone() ?? new JsonObject();
+        data["metadata"] = (checkout?.Metadata ?? subscription.Metadata)?.DeepClone() ?? new JsonObject();
         data["billing"] = new JsonObject { ["country"] = "US" };
         return data;
     }
 
     private JsonObject PaymentEventData(StandInCheckout checkout, IReadOnlyList<(StandInProduct Product, int Quantity)> items, StandInSubscription? subscription, bool paid)
     {
+        var data = PaymentData(checkout.PaymentId, items, items.Sum(item => item.Product.Price * item.Quantity), checkout.CustomerId, checkout.Metadata, subscription?.SubscriptionId, paid);
+        data["checkout_session_id"] = checkout.Kind == StandInCheckoutKind.Session ? checkout.Id : null;
+        data["payment_link"] = checkout.Kind == StandInCheckoutKind.Session ? null : Link("checkout", checkout.Id);
+        return data;
+    }
+
+    /// <summary>
+    /// The <c>data</c> of a <c>payment.*</c> event: <paramref name="total"/> of the first item's currency, paid by
+    /// <paramref name="customerId"/>, carrying the merchant's <paramref name="metadata"/>.
+    /// </summary>
+    private JsonObject PaymentData(string paymentId, IReadOnlyList<(StandInProduct Product, int Quantity)> items, long total, string? customerId, JsonObject? metadata, string? subscriptionId, bool paid)
+    {
         var currency = items[0].Product.Currency;
-        var total = items.Sum(item => item.Product.Price * item.Quantity);
         var now = Iso(TimeProvider.GetUtcNow());
         return new JsonObject
         {
             ["payload_type"] = "Payment",
-            ["payment_id"] = checkout.PaymentId,
+            ["payment_id"] = paymentId,
             ["business_id"] = BusinessId,
             ["brand_id"] = BusinessId,
             ["status"] = paid ? "succeeded" : "failed",
@@ -144,13 +156,13 @@ public sealed partial class DodoApiStandIn
             ["settlement_currency"] = currency,
             ["tax"] = 0,
             ["settlement_tax"] = 0,
-            ["customer"] = CustomerJson(checkout.CustomerId is { } id ? _customers.GetValueOrDefault(id) : null),
+            ["customer"] = CustomerJson(customerId is { } id ? _customers.GetValueOrDefault(id) : null),
             ["billing"] = new JsonObject { ["country"] = "US" },
-            ["metadata"] = checkout.Metadata?.DeepClone() ?? new JsonObject(),
+            ["metadata"] = metadata?.DeepClone() ?? new JsonObject(),
             ["product_cart"] = new JsonArray([.. items.Select(item => (JsonNode)new JsonObject { ["product_id"] = item.Product.ProductId, ["quantity"] = item.Quantity })]),
-            ["subscription_id"] = subscription?.SubscriptionId,
-            ["checkout_session_id"] = checkout.Kind == StandInCheckoutKind.Session ? checkout.Id : null,
-            ["payment_link"] = checkout.Kind == StandInCheckoutKind.Session ? null : Link("checkout", checkout.Id),
+            ["subscription_id"] = subscriptionId,
+            ["checkout_session_id"] = null,
+            ["payment_link"] = null,
             ["payment_method"] = "card",
             ["payment_method_type"] = "credit",
             ["card_last_four"] = paid ? "4242" : "0002",
@@ -209,7 +221,7 @@ public sealed partial class DodoApiStandIn
     private static string Page(string title, string body) =>
         $"""
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>{Encode(title)}</title>
+        <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>{Encode(title)}</title>
         <style>body{"{"}font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem{"}"} .note{"{"}color:#666{"}"} button{"{"}font-size:1rem;padding:.5rem 1.25rem;margin-right:.5rem{"}"} #pay{"{"}background:#111;color:#fff{"}"}</style>
         </head><body><h1>{Encode(title)}</h1>{body}</body></html>
         """;

@@ -140,7 +140,7 @@ public sealed partial class DodoApiStandIn
         var quantity = QuantityOf(body);
         var subscriptionId = NextId("sub");
         var paymentId = NextId("pay");
-        _subscriptions[subscriptionId] = new StandInSubscription(subscriptionId, customer!.CustomerId, TimeProvider.GetUtcNow()) { ProductId = productId, Quantity = quantity, Status = "pending" };
+        _subscriptions[subscriptionId] = new StandInSubscription(subscriptionId, customer!.CustomerId, TimeProvider.GetUtcNow()) { ProductId = productId, Quantity = quantity, Status = "pending", Metadata = MetadataOf(body) };
         var link = body?["payment_link"]?.GetValueKind() == JsonValueKind.True ? Link("checkout", subscriptionId) : null;
         _checkouts[subscriptionId] = new StandInCheckout(subscriptionId, StandInCheckoutKind.Subscription, [(product, quantity)], customer.CustomerId, (string?)body?["return_url"], MetadataOf(body), paymentId);
         return Ok(new JsonObject
@@ -274,6 +274,7 @@ public sealed partial class DodoApiStandIn
             });
         }
 
+        var paymentId = charge > 0 ? NextId("pay") : null;
         if (scheduled)
         {
             subscription.ScheduledProductId = newProduct.ProductId;
@@ -282,13 +283,18 @@ public sealed partial class DodoApiStandIn
         {
             subscription.ProductId = newProduct.ProductId;
             subscription.Quantity = quantity;
-            NotifyInBackground("subscription.plan_changed", SubscriptionEventData(subscription));
+            // As Dodo: the plan changes, then the immediate charge succeeds; the payment carries the subscription_id and
+            // the request's metadata (the subscription's when the request has none).
+            var planChanged = ("subscription.plan_changed", SubscriptionEventData(subscription));
+            NotifyInBackground(paymentId is null
+                ? [planChanged]
+                : [planChanged, ("payment.succeeded", PaymentData(paymentId, [(newProduct, quantity)], charge, subscription.CustomerId, MetadataOf(body) ?? subscription.Metadata, subscription.SubscriptionId, paid: true))]);
         }
 
         return Ok(new JsonObject
         {
             ["subscription_id"] = subscription.SubscriptionId,
-            ["payment_id"] = charge > 0 ? NextId("pay") : null,
+            ["payment_id"] = paymentId,
         });
     }
 

@@ -84,14 +84,21 @@ public sealed partial class DodoApiStandIn
     }
 
     /// <summary>
-    /// Sends an event the way Dodo does after an API call: later, not as part of the call's answer. Nothing is sent
-    /// unless <see cref="WebhookUrl"/> and <see cref="WebhookSecret"/> are set.
+    /// Sends events the way Dodo does after an API call: later, not as part of the call's answer, one after the other
+    /// (each after the first attempt of the one before). Nothing is sent unless <see cref="WebhookUrl"/> and
+    /// <see cref="WebhookSecret"/> are set.
     /// </summary>
-    private void NotifyInBackground(string type, JsonObject data)
+    private void NotifyInBackground(IReadOnlyList<(string Type, JsonObject Data)> events)
     {
         if (WebhookUrl is not null && WebhookSecret is not null)
         {
-            _ = Task.Run(() => SendWebhookAsync(type, data, _stopping.Token));
+            _ = Task.Run(async () =>
+            {
+                foreach (var (type, data) in events)
+                {
+                    await SendWebhookAsync(type, data, _stopping.Token).ConfigureAwait(false);
+                }
+            });
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Sdk;
@@ -8,8 +9,10 @@ namespace DodoPayments.AspNetCore.BrowserTests;
 /// <summary>
 /// The sample shop in a real browser (Debian's headless Chromium, driven by Playwright; never a downloaded browser):
 /// pricing page → sign in → buy Pro → pay on the stand-in's hosted checkout → back on the orders page, the order turns
-/// paid when the inbox has processed the signed webhook → upgrade to Enterprise with the preview shown first → buy the
-/// one-time e-book with its webhook failing every time: dead on the orders page, then replayed, and the order is paid.
+/// paid when the inbox has processed the signed webhook → upgrade to Enterprise with the preview shown first, in money,
+/// and the account page showing the new plan once Dodo confirms → the charge of the change listed as a paid order, the
+/// Pro order showing the plan it is on now → buy the one-time e-book with its webhook failing every time: dead on the
+/// orders page, then replayed, and the order is paid. Throughout, the browser logs no error and no request fails.
 /// </summary>
 public sealed partial class ShopBrowserTests
 {
@@ -40,6 +43,22 @@ public sealed partial class ShopBrowserTests
         });
         await using var context = await browser.NewContextAsync(new() { BaseURL = shop.BaseAddress.AbsoluteUri });
         var page = await context.NewPageAsync();
+        var problems = new ConcurrentQueue<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Enqueue($"console error on {page.Url}: {message.Text}");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Enqueue($"{response.Status} for {response.Request.Method} {response.Url}");
+            }
+        };
+        page.RequestFailed += (_, request) => problems.Enqueue($"failed: {request.Method} {request.Url} ({request.Failure})");
         page.SetDefaultTimeout(StepTimeoutMs);
         page.SetDefaultNavigationTimeout(StepTimeoutMs);
         SetDefaultExpectTimeout(StepTimeoutMs);
@@ -47,8 +66,12 @@ public sealed partial class ShopBrowserTests
         try
         {
             await BuyProAndSeeItPaidAsync(page);
+            await FormatsMoneyAsTheServerDoesAsync(page);
             await UpgradeToEnterpriseAsync(page);
+            await SeeThePlanChangeOnTheOrdersPageAsync(page);
             await BuyTheEbookThroughADeadWebhookAsync(page);
+            // No 404/401 (a favicon, say), no script error, anywhere along the way.
+            Assert.True(problems.IsEmpty, "The browser reported:\n" + string.Join("\n", problems));
         }
         catch (Exception exception) when (exception is PlaywrightException or XunitException or TimeoutException)
         {
@@ -84,6 +107,18 @@ public sealed partial class ShopBrowserTests
         await Expect(page.Locator("tr.webhook[data-type='payment.succeeded'] .state").First).ToHaveTextAsync("processed");
     }
 
+    /// <summary>
+    /// The pages' <c>money()</c> (shop.js) gives what the server's <c>ShopMoney.Format</c> gives for the same amounts
+    /// (ShopMoneyTests in the integration tests holds the server to these examples).
+    /// </summary>
+    private static async Task FormatsMoneyAsTheServerDoesAsync(IPage page)
+    {
+        var formatted = await page.EvaluateAsync<string[]>(
+            "() => [money(354, 'USD'), money(3500, 'USD'), money(123456, 'USD'), money(-354, 'USD'), money(0, 'usd'), money(354, 'EUR'), money(500, 'JPY'), money(1234, 'KWD'), money(2900, null)]");
+
+        Assert.Equal(["$3.54", "$35.00", "$1,234.56", "-$3.54", "$0.00", "€3.54", "¥500", "KWD\u00A01.234", "$29.00"], formatted);
+    }
+
     private static async Task UpgradeToEnterpriseAsync(IPage page)
     {
         await page.GotoAsync("/account");
@@ -94,10 +129,27 @@ public sealed partial class ShopBrowserTests
         await page.Locator("#preview").ClickAsync();
         await Expect(page.Locator("#preview-total")).ToHaveTextAsync(Amount());
         await Expect(page.Locator("#preview-lines")).ToContainTextAsync("Enterprise");
+        // The prorated charge as money, never the proration factor (such as 0.35353535).
+        await Expect(page.Locator("#preview-lines td").Last).ToHaveTextAsync(Amount());
 
         await page.Locator("#confirm").ClickAsync();
-        await Expect(page.Locator("#change-result")).ToContainTextAsync("Plan changed to Enterprise");
+        // The page waits for Dodo's confirmation (the plan_changed webhook), then shows the new plan without a reload.
+        await Expect(page.Locator("#change-result")).ToContainTextAsync("Plan changed to Enterprise, confirmed by Dodo");
+        await Expect(page.Locator("#subscription")).ToContainTextAsync("Enterprise");
+        await Expect(page.Locator("input[name=plan][value=pdt_enterprise_monthly]")).ToHaveCountAsync(0);
         await Expect(page.Locator("#message")).ToBeEmptyAsync();
+    }
+
+    /// <summary>The change's charge (Dodo's payment.succeeded for it) is a paid line; the Pro order shows the plan it is on now.</summary>
+    private static async Task SeeThePlanChangeOnTheOrdersPageAsync(IPage page)
+    {
+        await page.GotoAsync("/orders");
+        var charge = page.Locator("tr.order", new() { HasText = "Plan change to Enterprise" });
+        await Expect(charge.Locator(".status")).ToHaveTextAsync("paid");
+        await Expect(charge.Locator(".amount")).ToHaveTextAsync(Amount());
+        var pro = page.Locator("tr.order", new() { HasText = "Pro" });
+        await Expect(pro.Locator(".plan")).ToHaveTextAsync("Enterprise");
+        await Expect(pro.Locator(".amount")).ToHaveTextAsync("$29.00");
     }
 
     /// <summary>
@@ -157,6 +209,6 @@ public sealed partial class ShopBrowserTests
     [GeneratedRegex("^(paid|active)$")]
     private static partial Regex PaidOrActive();
 
-    [GeneratedRegex(@"^\d+\.\d{2} USD$")]
+    [GeneratedRegex(@"^\$\d[\d,]*\.\d{2}$")]
     private static partial Regex Amount();
 }

@@ -39,10 +39,14 @@ internal static class ShopEndpoints
                 subscription is null ? null : new SubscriptionInfo(subscription.SubscriptionId, subscription.ProductId, catalog.NameOf(subscription.ProductId), subscription.Status));
         });
 
-        endpoints.MapGet("/api/orders", async Task<IResult> (HttpContext context, ShopDb db, IDodoWebhookInbox inbox, WebhookFaults faults) =>
+        // A checkout not paid within this window shows as abandoned (Dodo's checkout sessions live 24 h; most customers
+        // who will pay do so within minutes).
+        var abandonAfter = endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<TimeSpan?>("Shop:AbandonCheckoutAfter") ?? TimeSpan.FromMinutes(30);
+
+        endpoints.MapGet("/api/orders", async Task<IResult> (HttpContext context, ShopDb db, ShopCatalog catalog, IDodoWebhookInbox inbox, WebhookFaults faults, TimeProvider clock) =>
             context.User.GetUserId() is { } userId
                 ? TypedResults.Ok(new OrdersInfo(
-                    await db.GetOrdersAsync(userId, context.RequestAborted),
+                    await OrdersAsync(db, catalog, userId, clock.GetUtcNow(), abandonAfter, context.RequestAborted),
                     await WebhooksAsync(db, inbox, context.RequestAborted),
                     standIn?.WebhookDeliveries.Select(delivery => new DeliveryInfo(delivery.WebhookId, delivery.Type, delivery.Attempt, delivery.StatusCode, delivery.Succeeded)).Reverse().ToList(),
                     standIn is null ? null : faults.Current))
@@ -86,6 +90,28 @@ internal static class ShopEndpoints
                 return TypedResults.NoContent();
             });
         }
+    }
+
+    /// <summary>
+    /// The user's orders, newest first, each with the status to show now (abandoned once a checkout waited too long) and,
+    /// for a subscription, the plan it is on now, which a plan change may have moved away from the plan bought.
+    /// </summary>
+    private static async Task<List<OrderInfo>> OrdersAsync(ShopDb db, ShopCatalog catalog, string userId, DateTimeOffset now, TimeSpan abandonAfter, CancellationToken cancellationToken)
+    {
+        var orders = await db.GetOrdersAsync(userId, cancellationToken);
+        var plans = await db.Subscriptions.AsNoTracking()
+            .Where(subscription => subscription.UserId == userId)
+            .ToDictionaryAsync(subscription => subscription.SubscriptionId, subscription => subscription.ProductId, cancellationToken);
+        return [.. orders.Select(order => new OrderInfo(
+            order.OrderId,
+            order.Description,
+            order.StatusAt(now, abandonAfter),
+            order.Amount,
+            order.Currency,
+            order.PaymentId,
+            order.SubscriptionId,
+            order.SubscriptionId is { } subscriptionId && plans.TryGetValue(subscriptionId, out var productId) ? new PlanInfo(productId, catalog.NameOf(productId)) : null,
+            order.CreatedAt))];
     }
 
     /// <summary>
@@ -139,7 +165,26 @@ internal sealed record SubscriptionInfo(string SubscriptionId, string ProductId,
 /// The orders page: the user's orders, the webhooks and, with the stand-in, its delivery attempts and the development
 /// switches that fail webhooks on purpose.
 /// </summary>
-internal sealed record OrdersInfo(IReadOnlyList<ShopOrder> Orders, IReadOnlyList<WebhookInfo> Webhooks, IReadOnlyList<DeliveryInfo>? Deliveries, WebhookFaultsInfo? Faults);
+internal sealed record OrdersInfo(IReadOnlyList<OrderInfo> Orders, IReadOnlyList<WebhookInfo> Webhooks, IReadOnlyList<DeliveryInfo>? Deliveries, WebhookFaultsInfo? Faults);
+
+/// <summary>
+/// One row of the orders page: <paramref name="Status"/> is <c>pending</c>, <c>paid</c>, <c>active</c>, <c>failed</c> or
+/// <c>abandoned</c>; <paramref name="Amount"/> is in the smallest unit of <paramref name="Currency"/>;
+/// <paramref name="CurrentPlan"/> is the plan a subscription is on now.
+/// </summary>
+internal sealed record OrderInfo(
+    string OrderId,
+    string Description,
+    string Status,
+    long? Amount,
+    string? Currency,
+    string? PaymentId,
+    string? SubscriptionId,
+    PlanInfo? CurrentPlan,
+    DateTimeOffset CreatedAt);
+
+/// <summary>A plan of the catalogue.</summary>
+internal sealed record PlanInfo(string ProductId, string Name);
 
 /// <summary>
 /// One row of the orders page's webhook table: the inbox's view of the event (<see cref="DodoWebhookInboxEntry"/>;

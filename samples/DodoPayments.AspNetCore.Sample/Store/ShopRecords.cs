@@ -17,6 +17,12 @@ internal static class OrderStatus
 
     /// <summary><c>subscription.active</c> arrived: the plan is live.</summary>
     public const string Active = "active";
+
+    /// <summary>
+    /// Shown, never stored: a checkout started but not paid within the shop's window (<c>Shop:AbandonCheckoutAfter</c>).
+    /// The stored status stays pending, so a payment that arrives later still marks the order paid.
+    /// </summary>
+    public const string Abandoned = "abandoned";
 }
 
 /// <summary>
@@ -61,6 +67,34 @@ internal sealed class ShopOrder
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>
+    /// A paid order for a later charge of a subscription (a plan change billed at once, a renewal): Dodo's
+    /// <c>payment.succeeded</c> carries the subscription, not an order the shop created.
+    /// </summary>
+    public static ShopOrder ForSubscriptionCharge(string userId, string description, string productId, string subscriptionId, DateTimeOffset now)
+    {
+        var order = Create(userId, description, [productId], now);
+        order.SubscriptionId = subscriptionId;
+        return order;
+    }
+
+    /// <summary>
+    /// The status to show at <paramref name="now"/>: <see cref="OrderStatus.Abandoned"/> for an order still pending
+    /// <paramref name="abandonAfter"/> after its checkout started, otherwise the stored status.
+    /// </summary>
+    public string StatusAt(DateTimeOffset now, TimeSpan abandonAfter) =>
+        Status == OrderStatus.Pending && now - CreatedAt >= abandonAfter ? OrderStatus.Abandoned : Status;
+
+    /// <summary>
+    /// Whether a successful payment is a later charge of this order's subscription rather than the order's own payment:
+    /// the order was already paid by another payment (Dodo sends the subscription's metadata, and so this order's id,
+    /// with the charges of its plan changes and renewals).
+    /// </summary>
+    public bool IsPaidByAnotherPayment(string paymentId) =>
+        Status is OrderStatus.Paid or OrderStatus.Active
+        && PaymentId is { } paid
+        && !string.Equals(paid, paymentId, StringComparison.Ordinal);
 
     /// <summary>
     /// A successful payment: a pending or failed order becomes paid. An active order stays active (the subscription's

@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.Sample.Shop;
 using DodoPayments.AspNetCore.Sample.Store;
 using DodoPayments.AspNetCore.Webhooks;
 
@@ -15,16 +16,25 @@ namespace DodoPayments.AspNetCore.Sample.Webhooks;
 /// not run it again, restarts included.
 /// </remarks>
 internal sealed partial class OrderWebhookHandler(ShopDb db, ShopCatalog catalog, WebhookFaults faults, TimeProvider clock, ILogger<OrderWebhookHandler> logger)
-    : IPaymentSucceededHandler, IPaymentFailedHandler, ISubscriptionActiveHandler, ISubscriptionPlanChangedHandler
+    : IPaymentSucceededHandler, IPaymentFailedHandler, ISubscriptionActiveHandler, ISubscriptionPlanChangedHandler, ISubscriptionUpdatedHandler
 {
     public async Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
     {
         var payment = webhookEvent.Data;
         await LinkCustomerAsync(payment.Metadata, payment.Customer.CustomerId, cancellationToken);
+        var now = clock.GetUtcNow();
         var orderId = OrderId(payment.Metadata);
         var order = orderId is null ? null : await db.Orders.FindAsync([orderId], cancellationToken);
-        order?.RecordPayment(payment.PaymentId, payment.TotalAmount, payment.Currency, payment.SubscriptionId, clock.GetUtcNow());
-        var detail = orderId is null ? $"payment {payment.PaymentId} has no order_id in its metadata (a renewal?)" : OrderDetail(orderId, order);
+        if ((order is null || order.IsPaidByAnotherPayment(payment.PaymentId)) && await SubscriptionChargeAsync(payment, now, cancellationToken) is { } charge)
+        {
+            // A later charge of a subscription (a plan change billed at once, a renewal): a line of its own.
+            db.Orders.Add(charge);
+            order = charge;
+            orderId = charge.OrderId;
+        }
+
+        order?.RecordPayment(payment.PaymentId, payment.TotalAmount, payment.Currency, payment.SubscriptionId, now);
+        var detail = orderId is null ? $"payment {payment.PaymentId} has no order_id in its metadata" : $"{OrderDetail(orderId, order)}, {ShopMoney.Format(payment.TotalAmount, payment.Currency)}";
         await SaveAsync(webhookEvent, detail, orderId, order, cancellationToken);
     }
 
@@ -57,9 +67,17 @@ internal sealed partial class OrderWebhookHandler(ShopDb db, ShopCatalog catalog
         await SaveAsync(webhookEvent, detail, orderId ?? "none", order, cancellationToken);
     }
 
-    public async Task HandleAsync(SubscriptionPlanChangedEvent webhookEvent, CancellationToken cancellationToken)
+    /// <summary>The plan changed: the account page shows the new one (it polls <c>/api/account</c> after a change).</summary>
+    public Task HandleAsync(SubscriptionPlanChangedEvent webhookEvent, CancellationToken cancellationToken) =>
+        UpdateSubscriptionAsync(webhookEvent, webhookEvent.Data, cancellationToken);
+
+    /// <summary>Any change of the subscription (Dodo sends the whole subscription as it is now).</summary>
+    public Task HandleAsync(SubscriptionUpdatedEvent webhookEvent, CancellationToken cancellationToken) =>
+        UpdateSubscriptionAsync(webhookEvent, webhookEvent.Data, cancellationToken);
+
+    /// <summary>Records the plan and status Dodo reports for a subscription the shop knows.</summary>
+    private async Task UpdateSubscriptionAsync(WebhookEvent webhookEvent, Subscription subscription, CancellationToken cancellationToken)
     {
-        var subscription = webhookEvent.Data;
         if (await db.Subscriptions.FindAsync([subscription.SubscriptionId], cancellationToken) is { } known)
         {
             known.ProductId = subscription.ProductId ?? known.ProductId;
@@ -67,7 +85,34 @@ internal sealed partial class OrderWebhookHandler(ShopDb db, ShopCatalog catalog
             known.UpdatedAt = clock.GetUtcNow();
         }
 
-        await SaveAsync(webhookEvent, $"subscription {subscription.SubscriptionId} now on {subscription.ProductId}", orderId: null, order: null, cancellationToken);
+        var plan = subscription.ProductId is { } productId ? catalog.NameOf(productId) : "an unknown plan";
+        await SaveAsync(webhookEvent, $"subscription {subscription.SubscriptionId} now on {plan}", orderId: null, order: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The order line of a subscription's later charge, or null when the payment is not one or its user is unknown. A
+    /// plan change names its plan in the metadata the shop's plan-change hook set; anything else is a renewal.
+    /// </summary>
+    private async Task<ShopOrder?> SubscriptionChargeAsync(Payment payment, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (payment.SubscriptionId is not { } subscriptionId)
+        {
+            return null;
+        }
+
+        var known = await db.Subscriptions.FindAsync([subscriptionId], cancellationToken);
+        if ((UserId(payment.Metadata) ?? known?.UserId) is not { } userId)
+        {
+            return null;
+        }
+
+        if (payment.Metadata.TryGetValue(ShopPlanChangeHook.PlanChangeTo, out var newPlan) && !string.IsNullOrEmpty(newPlan))
+        {
+            return ShopOrder.ForSubscriptionCharge(userId, $"Plan change to {catalog.NameOf(newPlan)}", newPlan, subscriptionId, now);
+        }
+
+        var productId = payment.ProductCart.Select(item => item.ProductId).FirstOrDefault(id => !string.IsNullOrEmpty(id)) ?? known?.ProductId ?? string.Empty;
+        return ShopOrder.ForSubscriptionCharge(userId, $"Renewal of {catalog.NameOf(productId)}", productId, subscriptionId, now);
     }
 
     /// <summary>

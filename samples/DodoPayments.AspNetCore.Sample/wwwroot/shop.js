@@ -1,6 +1,16 @@
 // Shared by the shop's pages: money formatting, JSON calls, and the header's sign-in box.
+
+// ISO 4217 minor units that are not 2 (as ShopMoney.cs on the server: keep the two in step).
+const noMinorUnit = new Set('BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF'.split(' '));
+const threeDecimals = new Set('BHD IQD JOD KWD LYD OMR TND'.split(' '));
+
+// Dodo's amounts are integers in the currency's smallest unit: money(354, 'USD') is "$3.54", money(500, 'JPY') "¥500".
+// The one place the pages turn an amount into text.
 function money(amount, currency) {
-  return `${(amount / 100).toFixed(2)} ${currency}`;
+  const code = (currency || 'USD').toUpperCase();
+  const digits = noMinorUnit.has(code) ? 0 : threeDecimals.has(code) ? 3 : 2;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits })
+    .format(amount / 10 ** digits);
 }
 
 async function callJson(path, options = {}) {

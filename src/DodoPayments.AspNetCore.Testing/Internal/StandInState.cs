@@ -21,6 +21,9 @@ internal sealed class StandInSubscription(string subscriptionId, string customer
     public string Status { get; set; } = "active";
 
     public string? ScheduledProductId { get; set; }
+
+    /// <summary>The merchant's metadata from the checkout that started it; Dodo sends it with the subscription's events.</summary>
+    public JsonObject? Metadata { get; set; }
 }
 
 /// <summary>What a checkout created: a checkout session, a one-time payment link or a subscription's payment link.</summary>

@@ -23,6 +23,36 @@ public sealed class SampleAppTests(SampleFactory factory) : IClassFixture<Sample
         Assert.Contains(expectedText, html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/orders")]
+    [InlineData("/account")]
+    public async Task Page_Served_DeclaresTheShopsIcon(string path)
+    {
+        // Arrange
+        using var client = factory.CreateClient();
+
+        // Act
+        var html = await client.GetStringAsync(path);
+
+        // Assert: a declared icon, so the browser does not ask for /favicon.ico (a 404 in its console)
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Favicon_SignedOut_IsServedAsAStaticFile()
+    {
+        // Arrange: no sign-in; static files are served before authentication
+        using var client = factory.CreateClient();
+
+        // Act
+        using var response = await client.GetAsync("/favicon.svg");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Sample_FirstRun_CreatesItsDatabaseAndTheAppDataFolder()
     {

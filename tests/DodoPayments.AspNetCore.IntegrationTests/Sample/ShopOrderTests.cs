@@ -71,6 +71,56 @@ public sealed class ShopOrderTests
         Assert.Equal("sub_1", order.SubscriptionId);
     }
 
+    [Theory]
+    [InlineData(29, OrderStatus.Pending)]
+    [InlineData(30, OrderStatus.Abandoned)]
+    [InlineData(24 * 60, OrderStatus.Abandoned)]
+    public void StatusAt_PendingCheckout_IsAbandonedOnceTheWindowHasPassed(int minutesLater, string expected)
+    {
+        // Arrange
+        var order = ShopOrder.Create("user_1", "E-book", ["pdt_field_guide"], Created);
+
+        // Act
+        var status = order.StatusAt(Created.AddMinutes(minutesLater), TimeSpan.FromMinutes(30));
+
+        // Assert
+        Assert.Equal(expected, status);
+        Assert.Equal(OrderStatus.Pending, order.Status);
+    }
+
+    [Fact]
+    public void StatusAt_PaidLongAgo_StaysPaid()
+    {
+        // Arrange
+        var order = ShopOrder.Create("user_1", "E-book", ["pdt_field_guide"], Created);
+        order.RecordPayment("pay_1", 1900, "USD", subscriptionId: null, Later);
+
+        // Act
+        var status = order.StatusAt(Created.AddDays(2), TimeSpan.FromMinutes(30));
+
+        // Assert
+        Assert.Equal(OrderStatus.Paid, status);
+    }
+
+    [Fact]
+    public void IsPaidByAnotherPayment_ActivePlanPaidThenALaterChargeOfItsSubscription_IsTrueOnlyForTheOtherPayment()
+    {
+        // Arrange
+        var order = ShopOrder.Create("user_1", "Pro", ["pdt_pro_monthly"], Created);
+        order.RecordSubscriptionActive("sub_1", "pdt_pro_monthly", "Pro", Created);
+        var unpaid = order.IsPaidByAnotherPayment("pay_1");
+        order.RecordPayment("pay_1", 2900, "USD", "sub_1", Later);
+
+        // Act
+        var sameAgain = order.IsPaidByAnotherPayment("pay_1");
+        var planChangeCharge = order.IsPaidByAnotherPayment("pay_2");
+
+        // Assert
+        Assert.False(unpaid);
+        Assert.False(sameAgain);
+        Assert.True(planChangeCharge);
+    }
+
     [Fact]
     public void Create_TwoOrders_GetDifferentIds()
     {

@@ -21,4 +21,20 @@ internal static class ShopWebhookEvents
             ["metadata"] = new JsonObject { ["order_id"] = orderId, ["user_id"] = userId },
         },
     }.ToJsonString();
+
+    /// <summary>A <c>subscription.*</c> event: <paramref name="subscriptionId"/> as it is now, on <paramref name="productId"/>.</summary>
+    public static string Subscription(string type, string subscriptionId, string productId, string status) => new JsonObject
+    {
+        ["business_id"] = "bus_1",
+        ["type"] = type,
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["data"] = new JsonObject
+        {
+            ["payload_type"] = "Subscription",
+            ["subscription_id"] = subscriptionId,
+            ["product_id"] = productId,
+            ["status"] = status,
+            ["quantity"] = 1,
+        },
+    }.ToJsonString();
 }

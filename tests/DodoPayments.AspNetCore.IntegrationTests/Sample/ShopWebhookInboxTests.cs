@@ -65,7 +65,7 @@ public sealed class ShopWebhookInboxTests
         var row = await WebhookRowAsync(shop, "msg_inbox_ok");
         Assert.Equal("processed", row.GetProperty("state").GetString());
         Assert.Equal(1, row.GetProperty("attempts").GetInt32());
-        Assert.Equal($"order {order.OrderId}: paid", row.GetProperty("detail").GetString());
+        Assert.Equal($"order {order.OrderId}: paid, $19.00", row.GetProperty("detail").GetString());
     }
 
     [Fact]

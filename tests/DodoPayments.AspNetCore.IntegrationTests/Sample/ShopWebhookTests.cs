@@ -58,6 +58,30 @@ public sealed class ShopWebhookTests(SampleFactory factory) : IClassFixture<Samp
         Assert.Equal("Card declined", failed?.FailureReason);
     }
 
+    [Theory]
+    [InlineData("subscription.plan_changed")]
+    [InlineData("subscription.updated")]
+    public async Task SubscriptionWebhook_KnownSubscriptionOnAnotherPlan_RecordsTheNewPlan(string type)
+    {
+        // Arrange: a subscription the shop knows, on Pro
+        var subscriptionId = $"sub_{type}";
+        await factory.WithDbAsync(async db =>
+        {
+            await db.SetSubscriptionAsync(subscriptionId, WebhookTestUser, "pdt_pro_monthly", "active", DateTimeOffset.UtcNow, CancellationToken.None);
+            return await db.SaveChangesAsync();
+        });
+
+        // Act
+        using var response = await SendSignedAsync(ShopWebhookEvents.Subscription(type, subscriptionId, "pdt_enterprise_monthly", "active"), $"msg_{type}");
+        await factory.WaitUntilProcessedAsync($"msg_{type}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var subscription = await factory.WithDbAsync(db => db.Subscriptions.FindAsync(subscriptionId).AsTask());
+        Assert.Equal("pdt_enterprise_monthly", subscription?.ProductId);
+        Assert.Equal("active", subscription?.Status);
+    }
+
     [Fact]
     public async Task PaymentSucceededWebhook_BadSignature_Answers401AndLeavesTheOrderPending()
     {

@@ -243,6 +243,63 @@ public sealed class DodoApiStandInCheckoutPageTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ChangePlan_ImmediateCharge_SendsPlanChangedThenPaymentSucceededForTheCharge()
+    {
+        // Arrange: Basic (10.00) to Pro (30.00), billed the difference now: 20.00
+        _dodo.AddCustomer("cus_1", "ada@example.com", "Ada").AddSubscription("sub_1", "pdt_basic", "cus_1");
+
+        // Act
+        using var response = await _api.PostAsync("subscriptions/sub_1/change-plan", new StringContent("""{"product_id":"pdt_pro","quantity":1,"proration_billing_mode":"difference_immediately","metadata":{"user_id":"user_7"}}""", Encoding.UTF8, "application/json"));
+        await WaitUntilAsync(() => _receiver.Received.Count == 2);
+
+        // Assert: as Dodo, the payment of the plan change's charge carries the subscription and the request's metadata
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paymentId = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["payment_id"];
+        Assert.Equal(["subscription.plan_changed", "payment.succeeded"], _receiver.Received.Select(d => (string)d.Json["type"]!));
+        var payment = _receiver.Received[1];
+        Assert.Equal(WebhookVerificationResult.Verified, payment.Verify());
+        var data = payment.Json["data"]!;
+        Assert.Equal(paymentId, (string?)data["payment_id"]);
+        Assert.Equal("sub_1", (string?)data["subscription_id"]);
+        Assert.Equal("succeeded", (string?)data["status"]);
+        Assert.Equal(2000, (long?)data["total_amount"]);
+        Assert.Equal("USD", (string?)data["currency"]);
+        Assert.Equal("cus_1", (string?)data["customer"]!["customer_id"]);
+        Assert.Equal("user_7", (string?)data["metadata"]!["user_id"]);
+        Assert.Equal("pdt_pro", (string?)data["product_cart"]![0]!["product_id"]);
+    }
+
+    [Fact]
+    public async Task ChangePlan_RequestWithoutMetadata_ChargeAndPlanChangeCarryTheCheckoutsMetadata()
+    {
+        // Arrange: a subscription bought through a checkout with metadata
+        var url = await CreateSessionAsync("""{"product_cart":[{"product_id":"pdt_basic","quantity":1}],"customer":{"email":"ada@example.com"},"metadata":{"order_id":"ord_9"}}""");
+        using var paid = await PostFormAsync(url + "/pay");
+        var subscriptionId = (string)_receiver.Received[0].Json["data"]!["subscription_id"]!;
+
+        // Act
+        using var response = await _api.PostAsync($"subscriptions/{subscriptionId}/change-plan", new StringContent("""{"product_id":"pdt_pro","quantity":1,"proration_billing_mode":"full_immediately"}""", Encoding.UTF8, "application/json"));
+        await WaitUntilAsync(() => _receiver.Received.Count == 4);
+
+        // Assert: Dodo takes the subscription's metadata when the request has none
+        Assert.Equal("subscription.plan_changed", (string?)_receiver.Received[2].Json["type"]);
+        Assert.Equal("ord_9", (string?)_receiver.Received[2].Json["data"]!["metadata"]!["order_id"]);
+        Assert.Equal("payment.succeeded", (string?)_receiver.Received[3].Json["type"]);
+        Assert.Equal("ord_9", (string?)_receiver.Received[3].Json["data"]!["metadata"]!["order_id"]);
+        Assert.Equal(3000, (long?)_receiver.Received[3].Json["data"]!["total_amount"]);
+    }
+
+    [Fact]
+    public async Task Pages_DeclareAnIcon_SoBrowsersAskForNoFavicon()
+    {
+        var url = await CreateSessionAsync("""{"product_cart":[{"product_id":"pdt_book","quantity":1}]}""");
+
+        var html = await _browser.GetStringAsync(url);
+
+        Assert.Contains("<link rel=\"icon\" href=\"data:,\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ids_TwoStandIns_NeverRepeatEachOther()
     {
         await using var other = new DodoApiStandIn().AddOneTimeProduct("pdt_book", "Book", 1999);
