@@ -372,6 +372,31 @@ internal sealed class EntityFrameworkWebhookStore<TContext>(IServiceScopeFactory
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A bounded count: <c>SELECT COUNT(*) FROM (SELECT … WHERE state = @state AND body IS NOT NULL LIMIT @limit)</c>.</summary>
+    public async ValueTask<int> CountAsync(DodoWebhookInboxState state, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
+        var (db, _) = Resolve(scope.ServiceProvider);
+        return await WebhookRecordQueries.InInbox(db.Set<DodoWebhookEventRecord>().AsNoTracking())
+            .Where(e => e.State == state)
+            .Take(limit)
+            .CountAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One small query on the events table (<c>SELECT EXISTS (SELECT 1 FROM dodo_webhook_events)</c>): it fails when
+    /// the database cannot be reached, and also when the store's tables are missing (the migration was not applied).
+    /// </summary>
+    public async ValueTask PingAsync(CancellationToken cancellationToken)
+    {
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
+        var (db, _) = Resolve(scope.ServiceProvider);
+        _ = await db.Set<DodoWebhookEventRecord>().AsNoTracking().AnyAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<bool> ReplayAsync(string webhookId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhookId);

@@ -17,9 +17,13 @@ internal static class WebhookRecordQueries
             && e.NextAttemptAt <= now
             && (e.OwnerToken == null || e.LeaseExpiresAt <= now));
 
-    /// <summary>The inbox's view of events: those with a stored body (rows of inline deliveries are not in the inbox).</summary>
+    /// <summary>The events in the inbox: those with a stored body (rows of inline deliveries are not in the inbox).</summary>
+    public static IQueryable<DodoWebhookEventRecord> InInbox(IQueryable<DodoWebhookEventRecord> events) =>
+        events.Where(e => e.Body != null);
+
+    /// <summary>The inbox's view of events (<see cref="InInbox"/>).</summary>
     public static IQueryable<DodoWebhookInboxEntry> Entries(IQueryable<DodoWebhookEventRecord> events) =>
-        events.Where(e => e.Body != null).Select(e => new DodoWebhookInboxEntry
+        InInbox(events).Select(e => new DodoWebhookInboxEntry
         {
             WebhookId = e.WebhookId,
             Type = e.Type ?? "",

@@ -71,4 +71,13 @@ public interface IWebhookIdempotencyStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>False when the claim was lost already.</returns>
     ValueTask<bool> ReleaseAsync(WebhookClaim claim, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Checks, cheaply, that the store can be reached (the health check of <c>AddHealthChecks().AddDodoPayments()</c>
+    /// calls it): a store in a database runs one small query; a store in process memory has nothing to check, which is
+    /// what this default does.
+    /// </summary>
+    /// <param name="cancellationToken">Cancelled when the health check's timeout passes.</param>
+    /// <returns>A task that completes when the store answered, and fails (throws) when it cannot be reached.</returns>
+    ValueTask PingAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -62,4 +62,16 @@ public interface IWebhookInboxStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>False when the id is unknown.</returns>
     ValueTask<bool> ReplayAsync(string webhookId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts the events in one state, as <see cref="ListAsync"/> lists them, stopping at <paramref name="limit"/>: the
+    /// health check asks for its threshold + 1, so the count stays cheap however large the inbox grows. This default
+    /// counts what <see cref="ListAsync"/> returns; a store in a database overrides it with a bounded count query.
+    /// </summary>
+    /// <param name="state">The state to count.</param>
+    /// <param name="limit">The most events counted.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The number of events in <paramref name="state"/>, at most <paramref name="limit"/>.</returns>
+    async ValueTask<int> CountAsync(DodoWebhookInboxState state, int limit, CancellationToken cancellationToken) =>
+        (await ListAsync(state, limit, cancellationToken).ConfigureAwait(false)).Count;
 }
