@@ -101,18 +101,17 @@ internal sealed class DodoInstrumentation
     /// <summary>Counts a delivery the webhook processor answered and ends its span; returns <paramref name="outcome"/>.</summary>
     public DodoWebhookOutcome Delivered(DodoWebhookOutcome outcome, Activity? activity)
     {
-        var type = EventTypeValue(outcome.EventType);
         if (_deliveries.Enabled)
         {
             var tags = new TagList { { WebhookOutcome, OutcomeValue(outcome.Kind) } };
             AddIfSet(ref tags, WebhookReason, ReasonValue(outcome.Reason));
-            AddIfSet(ref tags, EventType, type);
+            AddIfSet(ref tags, EventType, EventTypeValue(outcome.EventType));
             _deliveries.Add(1, tags);
         }
 
         if (outcome.Kind == DodoWebhookOutcomeKind.Accepted)
         {
-            AddToInbox(_backlog, 1, type);
+            AddToInbox(_backlog, 1, outcome.EventType);
         }
 
         return Ended(outcome, activity);
@@ -157,21 +156,20 @@ internal sealed class DodoInstrumentation
     /// <summary>Counts an attempt of the inbox processor, moves the inbox counts, and ends its span.</summary>
     public void InboxAttempted(Activity? activity, string eventType, DodoInboxAttemptOutcome outcome, Exception? exception = null)
     {
-        var type = EventTypeValue(eventType);
         if (outcome is DodoInboxAttemptOutcome.Processed or DodoInboxAttemptOutcome.Dead)
         {
-            AddToInbox(_backlog, -1, type);
+            AddToInbox(_backlog, -1, eventType);
         }
 
         if (outcome == DodoInboxAttemptOutcome.Dead)
         {
-            AddToInbox(_dead, 1, type);
+            AddToInbox(_dead, 1, eventType);
         }
 
         // Last, so a reader that saw the attempt sees the counts it moved.
         if (_inboxAttempts.Enabled)
         {
-            _inboxAttempts.Add(1, new TagList { { WebhookOutcome, InboxValue(outcome) }, { EventType, type } });
+            _inboxAttempts.Add(1, new TagList { { WebhookOutcome, InboxValue(outcome) }, { EventType, EventTypeValue(eventType) } });
         }
 
         if (activity is { IsAllDataRequested: true })
@@ -190,11 +188,11 @@ internal sealed class DodoInstrumentation
         switch (before?.State)
         {
             case DodoWebhookInboxState.Dead:
-                AddToInbox(_dead, -1, EventTypeValue(before.Type));
-                AddToInbox(_backlog, 1, EventTypeValue(before.Type));
+                AddToInbox(_dead, -1, before.Type);
+                AddToInbox(_backlog, 1, before.Type);
                 break;
             case DodoWebhookInboxState.Processed:
-                AddToInbox(_backlog, 1, EventTypeValue(before.Type));
+                AddToInbox(_backlog, 1, before.Type);
                 break;
         }
     }
@@ -262,11 +260,12 @@ internal sealed class DodoInstrumentation
         activity.AddException(exception);
     }
 
-    private static void AddToInbox(UpDownCounter<long> counter, long delta, string? type)
+    /// <summary>Moves an inbox count for an event of <paramref name="eventType"/> (as received; bounded here).</summary>
+    private static void AddToInbox(UpDownCounter<long> counter, long delta, string? eventType)
     {
         if (counter.Enabled)
         {
-            counter.Add(delta, new KeyValuePair<string, object?>(EventType, type ?? UnknownEventType));
+            counter.Add(delta, new KeyValuePair<string, object?>(EventType, EventTypeValue(eventType) ?? UnknownEventType));
         }
     }
 

@@ -109,6 +109,41 @@ public sealed class EndpointTelemetryTests
     }
 
     [Fact]
+    public async Task Checkout_DodoSlowerThanTheTimeout_CountsTheCallAsTimeoutAndTheRequestAsUpstreamTimeout()
+    {
+        // Arrange
+        var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book").Delay(HttpMethod.Post, "/checkouts", TimeSpan.FromSeconds(30));
+        await using var app = await CheckoutHttp.StartCheckoutAppAsync(dodo, new Dictionary<string, string?> { ["DodoPayments:ApiTimeout"] = "00:00:00.100" });
+        using var calls = Metrics.Collect<long>(app, "dodo.api.calls");
+        using var requests = Metrics.Collect<long>(app, "dodo.endpoint.requests");
+
+        // Act
+        using var response = await app.Client.PostJsonAsync(CheckoutHttp.SessionPath, SessionBody);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("timeout", Assert.Single(calls.GetMeasurementSnapshot(), m => (string?)m.Tag("dodo.api.operation") == "checkouts.create").Tag("error.type"));
+        Assert.Equal("upstream_timeout", Assert.Single(requests.GetMeasurementSnapshot()).Tag("dodo.endpoint.outcome"));
+    }
+
+    [Fact]
+    public async Task Checkout_BodyOverTheLimit_CountsTooLarge()
+    {
+        // Arrange
+        await using var app = await CheckoutHttp.StartCheckoutAppAsync(new DodoApiStandIn().AddOneTimeProduct("pdt_book"), new Dictionary<string, string?> { ["DodoPayments:MaxRequestBodySize"] = "16" });
+        using var requests = Metrics.Collect<long>(app, "dodo.endpoint.requests");
+
+        // Act
+        using var response = await app.Client.PostJsonAsync(CheckoutHttp.SessionPath, SessionBody);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var request = Assert.Single(requests.GetMeasurementSnapshot());
+        Assert.Equal("too_large", request.Tag("dodo.endpoint.outcome"));
+        Assert.Equal(413, request.Tag("http.response.status_code"));
+    }
+
+    [Fact]
     public async Task EveryEndpoint_Answered_IsCountedUnderItsOwnName()
     {
         // Arrange

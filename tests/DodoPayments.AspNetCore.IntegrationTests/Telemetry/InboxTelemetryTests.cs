@@ -110,6 +110,58 @@ public sealed class InboxTelemetryTests
         Assert.NotEqual(delivery.SpanId, attempt.SpanId);
     }
 
+    [Fact]
+    public async Task Inbox_AnotherInstanceTakesTheClaimOver_CountsClaimLostAndKeepsTheBacklog()
+    {
+        // Arrange
+        await using var host = await StartBlockingAsync();
+        var store = host.Services.GetRequiredService<InboxTestStore>();
+        var gate = host.Services.GetRequiredService<BlockingGate>();
+        using var attempts = Metrics.Collect<long>(host, "dodo.webhook.inbox.attempts");
+        using var backlog = Metrics.Collect<long>(host, "dodo.webhook.inbox.backlog");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded(), "msg_inbox_stolen");
+        await gate.Entered.Task.WaitAsync(Safety);
+
+        // Act
+        store.StealClaim("msg_inbox_stolen");
+        gate.Release.SetResult();
+        await attempts.WaitForMeasurementsAsync(1, Safety);
+
+        // Assert
+        Assert.Equal("claim_lost", Assert.Single(attempts.GetMeasurementSnapshot()).Tag("dodo.webhook.outcome"));
+        Assert.Equal([1L], backlog.GetMeasurementSnapshot().Select(m => m.Value));
+    }
+
+    [Fact]
+    public async Task Stop_ShutdownTimeoutPassesWhileAHandlerRuns_CountsLeftPendingAndACanceledRun()
+    {
+        // Arrange
+        var host = await StartBlockingAsync();
+        await using var _ = host;
+        var gate = host.Services.GetRequiredService<BlockingGate>();
+        using var attempts = Metrics.Collect<long>(host, "dodo.webhook.inbox.attempts");
+        using var durations = Metrics.Collect<double>(host, "dodo.webhook.handler.duration");
+        using var response = await host.PostSignedAsync(DodoTestApp.PaymentSucceeded(), "msg_inbox_cut");
+        await gate.Entered.Task.WaitAsync(Safety);
+        using var shutdownTimeout = new CancellationTokenSource();
+
+        // Act
+        var stopping = host.App.StopAsync(shutdownTimeout.Token);
+        await shutdownTimeout.CancelAsync();
+        await stopping.WaitAsync(Safety);
+        await attempts.WaitForMeasurementsAsync(1, Safety);
+
+        // Assert
+        Assert.Equal("left_pending", Assert.Single(attempts.GetMeasurementSnapshot()).Tag("dodo.webhook.outcome"));
+        Assert.Equal("canceled", Assert.Single(durations.GetMeasurementSnapshot()).Tag("dodo.webhook.outcome"));
+    }
+
+    private static Task<DodoTestApp> StartBlockingAsync() =>
+        DodoTestApp.StartWebhooksAsync(dodo => dodo.AddWebhookHandler<BlockingHandler>().UseWebhookInbox().Services
+            .AddSingleton<BlockingGate>()
+            .AddHttpContextAccessor()
+            .AddInboxTestStore());
+
     private static Task<DodoTestApp> StartAsync(Action<DodoPaymentsOptions>? options = null) =>
         DodoTestApp.StartWebhooksAsync(
             dodo => dodo.AddWebhookHandler<PaymentHandler>().UseWebhookInbox().Services.AddSingleton<HandlerLog>().AddInboxTestStore(),

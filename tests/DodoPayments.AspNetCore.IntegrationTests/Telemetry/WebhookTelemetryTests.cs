@@ -248,6 +248,27 @@ public sealed class WebhookTelemetryTests
     }
 
     [Fact]
+    public async Task ProcessStoredMessage_Processed_EndsASpanButCountsNoDelivery()
+    {
+        // Arrange
+        using var spans = new SpanCapture();
+        await using var host = await StartAsync();
+        using var deliveries = Metrics.Collect<long>(host, Deliveries);
+        var processor = host.Services.GetRequiredService<DodoPayments.AspNetCore.Webhooks.DodoWebhookProcessor>();
+        var message = new DodoPayments.AspNetCore.Webhooks.WebhookInboxMessage(
+            "msg_span_stored", "payment.succeeded", System.Text.Encoding.UTF8.GetBytes(DodoTestApp.PaymentSucceeded()), host.Clock.GetUtcNow(), host.Clock.GetUtcNow());
+
+        // Act
+        var outcome = await processor.ProcessAsync(message);
+
+        // Assert
+        Assert.True(outcome.IsSuccess);
+        var span = Assert.Single(spans.OfWebhook("msg_span_stored"));
+        Assert.Equal("processed", span.GetTagItem("dodo.webhook.outcome"));
+        Assert.Empty(deliveries.GetMeasurementSnapshot());
+    }
+
+    [Fact]
     public async Task Deliveries_OfEveryOutcome_NoMetricTagValueIsAnIdOrAnEmail()
     {
         // Arrange
