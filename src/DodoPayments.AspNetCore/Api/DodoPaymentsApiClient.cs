@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using DodoPayments.AspNetCore.Diagnostics;
 using DodoPayments.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ namespace DodoPayments.AspNetCore.Api;
 internal sealed partial class DodoPaymentsApiClient(
     IHttpClientFactory httpClientFactory,
     IOptionsMonitor<DodoPaymentsOptions> options,
+    DodoInstrumentation instrumentation,
     ILogger<DodoPaymentsApiClient> logger) : IDodoPaymentsApiClient
 {
     /// <summary>The <c>User-Agent</c> product: the package and its version.</summary>
@@ -162,11 +164,13 @@ internal sealed partial class DodoPaymentsApiClient(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(current.ApiTimeout);
         var client = httpClientFactory.CreateClient(DodoPaymentsOptions.HttpClientName);
+        using var telemetry = instrumentation.StartApiCall(operation);
         HttpStatusCode? status = null;
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             status = response.StatusCode;
+            telemetry?.Answered(response.StatusCode);
             if (!response.IsSuccessStatusCode)
             {
                 var error = await ReadErrorAsync(response, timeout.Token).ConfigureAwait(false);
@@ -194,6 +198,10 @@ internal sealed partial class DodoPaymentsApiClient(
             }
 
             return result;
+        }
+        catch (Exception exception) when (DodoApiCallScope.Failed(telemetry, exception, timedOut: timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+        {
+            throw; // never reached: the filter only records what ended the call
         }
         catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

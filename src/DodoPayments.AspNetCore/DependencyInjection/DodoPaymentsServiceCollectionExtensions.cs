@@ -2,6 +2,7 @@ using DodoPayments.AspNetCore.Api;
 using DodoPayments.AspNetCore.Checkout.Internal;
 using DodoPayments.AspNetCore.CustomerPortal;
 using DodoPayments.AspNetCore.DependencyInjection;
+using DodoPayments.AspNetCore.Diagnostics;
 using DodoPayments.AspNetCore.Http;
 using DodoPayments.AspNetCore.PlanChange;
 using DodoPayments.AspNetCore.Webhooks;
@@ -137,6 +138,7 @@ public static class DodoPaymentsServiceCollectionExtensions
             }
         });
 
+        DodoInstrumentation.Add(services);
         var httpClient = DodoApiServices.Add(services);
         CheckoutServices.Add(services);
         CustomerPortalServices.Add(services);

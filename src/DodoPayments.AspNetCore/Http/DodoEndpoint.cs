@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using DodoPayments.AspNetCore.Api;
+using DodoPayments.AspNetCore.Diagnostics;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http;
@@ -120,6 +121,7 @@ internal abstract class DodoEndpoint<TRequest>(string name, ILogger logger, Dodo
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var answer = await RunAsync(httpContext).ConfigureAwait(false);
+        httpContext.RequestServices.GetRequiredService<DodoInstrumentation>().EndpointAnswered(Name, answer);
         await answer.ExecuteAsync(httpContext).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.Diagnostics;
 using DodoPayments.AspNetCore.Webhooks.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -47,6 +48,7 @@ public sealed class DodoWebhookProcessor
     private readonly TimeProvider _timeProvider;
     private readonly WebhookInboxSignal _inboxSignal;
     private readonly ILogger _logger;
+    private readonly DodoInstrumentation _instrumentation;
     private readonly CancellationToken _applicationStopping;
     private readonly bool _inboxMode;
 
@@ -64,6 +66,7 @@ public sealed class DodoWebhookProcessor
         _timeProvider = timeProvider;
         _inboxSignal = inboxSignal;
         _logger = logger;
+        _instrumentation = services.GetRequiredService<DodoInstrumentation>();
         _applicationStopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         _inboxMode = services.GetService<WebhookInboxMode>() is not null;
     }
@@ -107,8 +110,9 @@ public sealed class DodoWebhookProcessor
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
+            using var activity = DodoInstrumentation.StartWebhook(message.WebhookId, message.Type);
             var read = WebhookEventReader.Read(message.Body, message.WebhookId, message.Timestamp);
-            return await RunInlineAsync(scope.ServiceProvider, read, message.WebhookId, _options.CurrentValue.Webhooks, cancellationToken).ConfigureAwait(false);
+            return DodoInstrumentation.Ended(await RunInlineAsync(scope.ServiceProvider, read, message.WebhookId, _options.CurrentValue.Webhooks, cancellationToken).ConfigureAwait(false), activity);
         }
     }
 
@@ -121,6 +125,7 @@ public sealed class DodoWebhookProcessor
         string? webhookSignature,
         CancellationToken cancellationToken)
     {
+        using var activity = DodoInstrumentation.StartWebhook();
         var current = _options.CurrentValue;
         var settings = current.Webhooks;
         var verification = WebhookSignatureVerifier.Verify(
@@ -136,13 +141,15 @@ public sealed class DodoWebhookProcessor
                 _logger.SignatureRejected(verification);
             }
 
-            return DodoWebhookOutcome.Rejected(verification.ToString());
+            return _instrumentation.Delivered(DodoWebhookOutcome.Rejected(verification.ToString()), activity);
         }
 
         var read = WebhookEventReader.Read(body, webhookId!, sentAt);
-        return _inboxMode
-            ? await AddToInboxAsync(services, read, webhookId!, body, sentAt, cancellationToken).ConfigureAwait(false)
-            : await RunInlineAsync(services, read, webhookId!, settings, cancellationToken).ConfigureAwait(false);
+        return _instrumentation.Delivered(
+            _inboxMode
+                ? await AddToInboxAsync(services, read, webhookId!, body, sentAt, cancellationToken).ConfigureAwait(false)
+                : await RunInlineAsync(services, read, webhookId!, settings, cancellationToken).ConfigureAwait(false),
+            activity);
     }
 
     /// <summary>
@@ -333,6 +340,7 @@ public sealed class DodoWebhookProcessor
 
         var started = _timeProvider.GetTimestamp();
         var run = await RunHandlersAsync(services, read.Descriptor!, webhookEvent, store, claim, settings, _applicationStopping, cancellationToken).ConfigureAwait(false);
+        _instrumentation.HandlersRan(webhookEvent.Type, run, _timeProvider.GetElapsedTime(started));
         switch (run.Status)
         {
             case WebhookRunStatus.ClaimLost:

@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ namespace DodoPayments.AspNetCore.Webhooks.Internal;
 internal sealed class DodoWebhookEndpoint(
     IOptionsMonitor<DodoPaymentsOptions> options,
     DodoWebhookProcessor processor,
+    DodoInstrumentation instrumentation,
     ILogger<DodoWebhookEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -52,6 +54,7 @@ internal sealed class DodoWebhookEndpoint(
             if (body.IsTooLarge)
             {
                 logger.BodyTooLarge(settings.MaxRequestBodySize);
+                instrumentation.BodyTooLarge();
                 await Problem(context, StatusCodes.Status413PayloadTooLarge, "The webhook body is too large.").ConfigureAwait(false);
                 return;
             }

@@ -1,3 +1,4 @@
+using DodoPayments.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ internal sealed class WebhookInboxWorker(
     IOptionsMonitor<DodoPaymentsOptions> options,
     TimeProvider timeProvider,
     WebhookInboxSignal signal,
+    DodoInstrumentation instrumentation,
     ILogger<WebhookInboxWorker> logger) : BackgroundService
 {
     /// <summary>The longest the processor sleeps without looking for due events.</summary>
@@ -170,33 +172,40 @@ internal sealed class WebhookInboxWorker(
     {
         var (claim, message, attempt) = lease;
         using var logScope = logger.BeginScope(new WebhookLogScope(message.WebhookId, message.Type));
+        using var activity = DodoInstrumentation.StartWebhook(message.WebhookId, message.Type);
         var read = WebhookEventReader.Read(message.Body, message.WebhookId, message.Timestamp);
         if (read.Failure != WebhookReadFailure.None)
         {
             // It was read when it was stored, so it will not read better later: dead at once.
             await inbox.FailAsync(claim, $"The stored event cannot be read: {read.Failure}.", null, CancellationToken.None).ConfigureAwait(false);
             logger.InboxDead(null, message.WebhookId, message.Type, attempt);
+            instrumentation.InboxAttempted(activity, message.Type, DodoInboxAttemptOutcome.Dead);
             return;
         }
 
         var webhookEvent = read.Event!;
         var store = services.GetRequiredService<IWebhookIdempotencyStore>();
+        var started = timeProvider.GetTimestamp();
         var run = await processor.RunHandlersAsync(services, read.Descriptor!, webhookEvent, store, claim, settings, _abort.Token, CancellationToken.None).ConfigureAwait(false);
+        instrumentation.HandlersRan(message.Type, run, timeProvider.GetElapsedTime(started));
         switch (run.Status)
         {
             case WebhookRunStatus.Completed:
                 if (await store.CompleteAsync(claim, settings.IdempotencyRetention, CancellationToken.None).ConfigureAwait(false))
                 {
                     logger.InboxProcessed(message.WebhookId, message.Type, run.HandlersRun, attempt);
+                    instrumentation.InboxAttempted(activity, message.Type, DodoInboxAttemptOutcome.Processed);
                 }
                 else
                 {
                     logger.InboxClaimLost(message.WebhookId, message.Type);
+                    instrumentation.InboxAttempted(activity, message.Type, DodoInboxAttemptOutcome.ClaimLost);
                 }
 
                 return;
             case WebhookRunStatus.ClaimLost:
                 logger.InboxClaimLost(message.WebhookId, message.Type);
+                instrumentation.InboxAttempted(activity, message.Type, DodoInboxAttemptOutcome.ClaimLost);
                 return;
         }
 
@@ -206,6 +215,7 @@ internal sealed class WebhookInboxWorker(
         {
             await inbox.FailAsync(claim, Describe(exception), now, CancellationToken.None).ConfigureAwait(false);
             logger.InboxLeftPending(message.WebhookId, message.Type);
+            instrumentation.InboxAttempted(activity, message.Type, DodoInboxAttemptOutcome.LeftPending, exception);
             return;
         }
 
@@ -214,14 +224,17 @@ internal sealed class WebhookInboxWorker(
         if (!await inbox.FailAsync(claim, Describe(exception), retryAt, CancellationToken.None).ConfigureAwait(false))
         {
             logger.InboxClaimLost(message.WebhookId, message.Type);
+            instrumentation.InboxAttempted(activity, message.Type, DodoInboxAttemptOutcome.ClaimLost, exception);
         }
         else if (retryAt is { } at)
         {
             logger.InboxRetry(exception, run.HandlerKey!, message.WebhookId, message.Type, attempt, maxAttempts, at);
+            instrumentation.InboxAttempted(activity, message.Type, DodoInboxAttemptOutcome.Retry, exception);
         }
         else
         {
             logger.InboxDead(exception, message.WebhookId, message.Type, attempt);
+            instrumentation.InboxAttempted(activity, message.Type, DodoInboxAttemptOutcome.Dead, exception);
         }
     }
 }
