@@ -19,12 +19,12 @@ namespace DodoPayments.AspNetCore.Diagnostics;
 /// nothing is allocated when nobody listens.
 /// </summary>
 /// <remarks>
-/// The inbox instruments count state transitions seen by this process (an observable callback never reads the
-/// database): <c>dodo.webhook.inbox.backlog</c> goes up when this instance stores or replays an event and down when its
-/// processor finishes one (processed or dead); <c>dodo.webhook.inbox.dead</c> goes up when its processor gives an event
-/// up and down when it replays a dead one. Each process starts at zero, so with several instances, or after a restart,
-/// the sum over the instances is the change since they started; the absolute numbers are the database's (the health
-/// check, <c>IDodoWebhookInbox.ListAsync</c>).
+/// The inbox gauges <c>dodo.webhook.inbox.backlog</c> and <c>dodo.webhook.inbox.dead</c> report the store's totals
+/// (<see cref="IWebhookInboxStore.CountAsync"/> of pending and dead events), so they are right after a restart and the
+/// same on every instance: a dashboard takes their max or last value, never their sum. Their callbacks only read the
+/// last count; the inbox processor counts on its own cycle (<see cref="CountInboxAsync"/>), only while a gauge is read
+/// and at most once per <see cref="InboxCountInterval"/>, each count capped at <see cref="InboxCountLimit"/>. They
+/// carry no event type (a count has none) and report nothing until the first count.
 /// </remarks>
 internal sealed class DodoInstrumentation
 {
@@ -33,6 +33,12 @@ internal sealed class DodoInstrumentation
 
     /// <summary>The name of the span of a webhook delivery, a stored event run again, or an inbox attempt.</summary>
     public const string WebhookSpan = "dodo.webhook.process";
+
+    /// <summary>The shortest time between two counts of the inbox for its gauges.</summary>
+    public static readonly TimeSpan InboxCountInterval = TimeSpan.FromSeconds(15);
+
+    /// <summary>The most events one gauge count goes to: a larger backlog reads this number, and the count stays bounded.</summary>
+    public const int InboxCountLimit = 100_000;
 
     /// <summary>Bucket boundaries (seconds) fit for handlers and API calls: 5 ms to 5 min.</summary>
     private static readonly InstrumentAdvice<double> DurationAdvice = new()
@@ -43,12 +49,15 @@ internal sealed class DodoInstrumentation
     private readonly TimeProvider _timeProvider;
     private readonly Counter<long> _deliveries;
     private readonly Histogram<double> _handlerDuration;
-    private readonly UpDownCounter<long> _backlog;
-    private readonly UpDownCounter<long> _dead;
+    private readonly InboxGauge _backlog;
+    private readonly InboxGauge _dead;
     private readonly Counter<long> _inboxAttempts;
     private readonly Counter<long> _apiCalls;
     private readonly Histogram<double> _apiDuration;
     private readonly Counter<long> _endpointRequests;
+
+    /// <summary>When the inbox was last counted (a <see cref="TimeProvider"/> timestamp); null before the first count.</summary>
+    private long? _inboxCountedAt;
 
     public DodoInstrumentation(IMeterFactory meterFactory, TimeProvider timeProvider)
     {
@@ -58,10 +67,10 @@ internal sealed class DodoInstrumentation
             "dodo.webhook.deliveries", "{delivery}", "Webhook deliveries received, by outcome (and reason when refused) and event type.");
         _handlerDuration = meter.CreateHistogram(
             "dodo.webhook.handler.duration", "s", "Time the handlers of one event took in one attempt (inline or inbox), by event type and outcome.", tags: null, DurationAdvice);
-        _backlog = meter.CreateUpDownCounter<long>(
-            "dodo.webhook.inbox.backlog", "{event}", "Inbox events stored or replayed by this instance minus those its processor finished (processed or dead).");
-        _dead = meter.CreateUpDownCounter<long>(
-            "dodo.webhook.inbox.dead", "{event}", "Inbox events this instance's processor gave up (dead) minus the dead events it replayed.");
+        _backlog = new InboxGauge(
+            meter, DodoWebhookInboxState.Pending, "dodo.webhook.inbox.backlog", "Inbox events pending in the webhook store (all instances), as last counted by the inbox processor.");
+        _dead = new InboxGauge(
+            meter, DodoWebhookInboxState.Dead, "dodo.webhook.inbox.dead", "Inbox events dead in the webhook store (all instances), as last counted by the inbox processor.");
         _inboxAttempts = meter.CreateCounter<long>(
             "dodo.webhook.inbox.attempts", "{attempt}", "Attempts of the inbox processor, by outcome and event type.");
         _apiCalls = meter.CreateCounter<long>(
@@ -81,9 +90,6 @@ internal sealed class DodoInstrumentation
         services.AddMetrics();
         services.TryAddSingleton<DodoInstrumentation>();
     }
-
-    /// <summary>True when a listener reads the inbox counts, which a replay then has to look the event's state up for.</summary>
-    public bool TracksInbox => _backlog.Enabled || _dead.Enabled;
 
     /// <summary>Starts the span of a webhook delivery or inbox attempt; null when nobody listens.</summary>
     public static Activity? StartWebhook(string? webhookId = null, string? eventType = null)
@@ -107,11 +113,6 @@ internal sealed class DodoInstrumentation
             AddIfSet(ref tags, WebhookReason, ReasonValue(outcome.Reason));
             AddIfSet(ref tags, EventType, EventTypeValue(outcome.EventType));
             _deliveries.Add(1, tags);
-        }
-
-        if (outcome.Kind == DodoWebhookOutcomeKind.Accepted)
-        {
-            AddToInbox(_backlog, 1, outcome.EventType);
         }
 
         return Ended(outcome, activity);
@@ -153,20 +154,9 @@ internal sealed class DodoInstrumentation
         }
     }
 
-    /// <summary>Counts an attempt of the inbox processor, moves the inbox counts, and ends its span.</summary>
+    /// <summary>Counts an attempt of the inbox processor and ends its span.</summary>
     public void InboxAttempted(Activity? activity, string eventType, DodoInboxAttemptOutcome outcome, Exception? exception = null)
     {
-        if (outcome is DodoInboxAttemptOutcome.Processed or DodoInboxAttemptOutcome.Dead)
-        {
-            AddToInbox(_backlog, -1, eventType);
-        }
-
-        if (outcome == DodoInboxAttemptOutcome.Dead)
-        {
-            AddToInbox(_dead, 1, eventType);
-        }
-
-        // Last, so a reader that saw the attempt sees the counts it moved.
         if (_inboxAttempts.Enabled)
         {
             _inboxAttempts.Add(1, new TagList { { WebhookOutcome, InboxValue(outcome) }, { EventType, EventTypeValue(eventType) } });
@@ -182,18 +172,49 @@ internal sealed class DodoInstrumentation
         }
     }
 
-    /// <summary>Moves the inbox counts for an event put back to pending, given its state before (null: unknown or not looked up).</summary>
-    public void Replayed(DodoWebhookInboxEntry? before)
+    /// <summary>
+    /// Counts the pending and dead events in <paramref name="inbox"/> for the gauges that are read, when
+    /// <see cref="InboxCountInterval"/> has passed since the last count; the inbox processor calls it on each cycle. A
+    /// gauge nobody reads forgets its count. When a count fails, both gauges report nothing until the next one.
+    /// </summary>
+    public async ValueTask CountInboxAsync(IWebhookInboxStore inbox, CancellationToken cancellationToken)
     {
-        switch (before?.State)
+        var backlog = _backlog.Enabled;
+        var dead = _dead.Enabled;
+        if (!backlog)
         {
-            case DodoWebhookInboxState.Dead:
-                AddToInbox(_dead, -1, before.Type);
-                AddToInbox(_backlog, 1, before.Type);
-                break;
-            case DodoWebhookInboxState.Processed:
-                AddToInbox(_backlog, 1, before.Type);
-                break;
+            _backlog.Forget();
+        }
+
+        if (!dead)
+        {
+            _dead.Forget();
+        }
+
+        if (!(backlog || dead) || (_inboxCountedAt is { } countedAt && _timeProvider.GetElapsedTime(countedAt) < InboxCountInterval))
+        {
+            return;
+        }
+
+        // Set first, so a failing count is not tried again before the interval either.
+        _inboxCountedAt = _timeProvider.GetTimestamp();
+        try
+        {
+            if (backlog)
+            {
+                await _backlog.CountAsync(inbox, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (dead)
+            {
+                await _dead.CountAsync(inbox, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            _backlog.Forget();
+            _dead.Forget();
+            throw;
         }
     }
 
@@ -260,20 +281,46 @@ internal sealed class DodoInstrumentation
         activity.AddException(exception);
     }
 
-    /// <summary>Moves an inbox count for an event of <paramref name="eventType"/> (as received; bounded here).</summary>
-    private static void AddToInbox(UpDownCounter<long> counter, long delta, string? eventType)
-    {
-        if (counter.Enabled)
-        {
-            counter.Add(delta, new KeyValuePair<string, object?>(EventType, EventTypeValue(eventType) ?? UnknownEventType));
-        }
-    }
-
     private static void AddIfSet(ref TagList tags, string name, string? value)
     {
         if (value is not null)
         {
             tags.Add(name, value);
+        }
+    }
+
+    /// <summary>An inbox gauge: the last count of one state, read by its callback without any call to the store.</summary>
+    private sealed class InboxGauge
+    {
+        private const long None = -1;
+        private readonly DodoWebhookInboxState _state;
+        private readonly ObservableGauge<long> _instrument;
+        private long _count = None;
+
+        public InboxGauge(Meter meter, DodoWebhookInboxState state, string name, string description)
+        {
+            _state = state;
+            _instrument = meter.CreateObservableGauge(name, Observe, "{event}", description);
+        }
+
+        /// <summary>True when a listener reads the gauge.</summary>
+        public bool Enabled => _instrument.Enabled;
+
+        /// <summary>Counts the events in the gauge's state, up to <see cref="InboxCountLimit"/>, and keeps the number.</summary>
+        public async ValueTask CountAsync(IWebhookInboxStore inbox, CancellationToken cancellationToken)
+        {
+            long count = await inbox.CountAsync(_state, InboxCountLimit, cancellationToken).ConfigureAwait(false);
+            Interlocked.Exchange(ref _count, count);
+        }
+
+        /// <summary>Drops the last count: the gauge reports nothing until the next one.</summary>
+        public void Forget() => Interlocked.Exchange(ref _count, None);
+
+        /// <summary>The gauge's callback: the last count, or nothing before the first one.</summary>
+        private IEnumerable<Measurement<long>> Observe()
+        {
+            var count = Interlocked.Read(ref _count);
+            return count == None ? [] : [new Measurement<long>(count)];
         }
     }
 }

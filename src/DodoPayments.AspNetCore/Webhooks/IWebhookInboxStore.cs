@@ -65,7 +65,8 @@ public interface IWebhookInboxStore
 
     /// <summary>
     /// Counts the events in one state, as <see cref="ListAsync"/> lists them, stopping at <paramref name="limit"/>: the
-    /// health check asks for its threshold + 1, so the count stays cheap however large the inbox grows. This default
+    /// health check asks for its threshold + 1, and the inbox processor, for the metrics gauges, for up to 100,000 at most
+    /// every 15 seconds while they are read, so the count stays cheap however large the inbox grows. This default
     /// counts what <see cref="ListAsync"/> returns; a store in a database overrides it with a bounded count query.
     /// </summary>
     /// <param name="state">The state to count.</param>

@@ -13,11 +13,18 @@ internal sealed class InboxTestStore(TimeProvider clock) : IWebhookInboxStore, I
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Record> _records = new(StringComparer.Ordinal);
     private readonly List<(Func<InboxTestStore, bool> Condition, TaskCompletionSource Done)> _waiters = [];
+    private int _countCalls;
 
     /// <summary>How many times <see cref="AddAsync"/> was called, and how many events it stored.</summary>
     public int AddCalls { get; private set; }
 
     public int Added { get; private set; }
+
+    /// <summary>How many times <see cref="CountAsync"/> was called (by any caller, on any thread).</summary>
+    public int CountCalls => Volatile.Read(ref _countCalls);
+
+    /// <summary>When set, <see cref="CountAsync"/> throws it, as a database that times out on a count.</summary>
+    public Exception? CountFailure { get; set; }
 
     /// <summary>The entry of <paramref name="webhookId"/> as the inbox shows it; null when unknown.</summary>
     public DodoWebhookInboxEntry? Entry(string webhookId)
@@ -128,6 +135,17 @@ internal sealed class InboxTestStore(TimeProvider clock) : IWebhookInboxStore, I
                 .ToList();
             return ValueTask.FromResult(entries);
         }
+    }
+
+    public async ValueTask<int> CountAsync(DodoWebhookInboxState state, int limit, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _countCalls);
+        if (CountFailure is { } failure)
+        {
+            throw failure;
+        }
+
+        return (await ListAsync(state, limit, cancellationToken)).Count;
     }
 
     public ValueTask<bool> ReplayAsync(string webhookId, CancellationToken cancellationToken) => Change(() =>
@@ -305,11 +323,17 @@ internal sealed class InboxTestStore(TimeProvider clock) : IWebhookInboxStore, I
     }
 }
 
-/// <summary>Registers <see cref="InboxTestStore"/> (on the app's clock) as the inbox and idempotency store.</summary>
+/// <summary>Registers <see cref="InboxTestStore"/> as the inbox and idempotency store.</summary>
 internal static class InboxTestStoreServiceCollectionExtensions
 {
-    public static IServiceCollection AddInboxTestStore(this IServiceCollection services) => services
-        .AddSingleton(provider => new InboxTestStore(provider.GetRequiredService<TimeProvider>()))
+    public static IServiceCollection AddInboxTestStore(this IServiceCollection services) =>
+        services.AddSingleton(provider => new InboxTestStore(provider.GetRequiredService<TimeProvider>())).AddInboxTestStoreServices();
+
+    /// <summary>Registers <paramref name="store"/>, made (and filled) before the app, as a restarted app finds its database.</summary>
+    public static IServiceCollection AddInboxTestStore(this IServiceCollection services, InboxTestStore store) =>
+        services.AddSingleton(store).AddInboxTestStoreServices();
+
+    private static IServiceCollection AddInboxTestStoreServices(this IServiceCollection services) => services
         .AddSingleton<IWebhookInboxStore>(provider => provider.GetRequiredService<InboxTestStore>())
         .AddSingleton<IWebhookIdempotencyStore>(provider => provider.GetRequiredService<InboxTestStore>());
 }

@@ -1,9 +1,7 @@
-using DodoPayments.AspNetCore.Diagnostics;
-
 namespace DodoPayments.AspNetCore.Webhooks.Internal;
 
 /// <summary>The <see cref="IDodoWebhookInbox"/> of <c>UseWebhookInbox()</c>: the inbox store, plus a wake-up of this process's processor on replay.</summary>
-internal sealed class DodoWebhookInbox(IWebhookInboxStore store, WebhookInboxSignal signal, DodoInstrumentation instrumentation) : IDodoWebhookInbox
+internal sealed class DodoWebhookInbox(IWebhookInboxStore store, WebhookInboxSignal signal) : IDodoWebhookInbox
 {
     public async Task<DodoWebhookInboxEntry?> FindAsync(string webhookId, CancellationToken cancellationToken)
     {
@@ -20,13 +18,11 @@ internal sealed class DodoWebhookInbox(IWebhookInboxStore store, WebhookInboxSig
     public async Task<bool> ReplayAsync(string webhookId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(webhookId);
-        var before = instrumentation.TracksInbox ? await store.FindAsync(webhookId, cancellationToken).ConfigureAwait(false) : null;
         if (!await store.ReplayAsync(webhookId, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
-        instrumentation.Replayed(before);
         signal.Notify();
         return true;
     }

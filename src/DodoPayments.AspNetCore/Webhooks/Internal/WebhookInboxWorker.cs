@@ -14,7 +14,9 @@ namespace DodoPayments.AspNetCore.Webhooks.Internal;
 /// </summary>
 /// <remarks>
 /// It wakes at once when this process stores or replays an event, else when the next event falls due, and at least
-/// every <see cref="PollInterval"/> (other instances add events too). On shutdown it claims nothing more and lets the
+/// every <see cref="PollInterval"/> (other instances add events too). Each cycle, before it claims an event, it counts
+/// the inbox for the gauges <c>dodo.webhook.inbox.backlog</c> and <c>.dead</c> when they are due
+/// (<see cref="DodoInstrumentation.CountInboxAsync"/>); a failing count is logged and does not stop the processing. On shutdown it claims nothing more and lets the
 /// running handlers finish within the host's shutdown timeout; cancelled by it, the event is left pending.
 /// </remarks>
 internal sealed class WebhookInboxWorker(
@@ -144,6 +146,7 @@ internal sealed class WebhookInboxWorker(
             await using (scope.ConfigureAwait(false))
             {
                 var inbox = scope.ServiceProvider.GetRequiredService<IWebhookInboxStore>();
+                await CountInboxAsync(inbox, stoppingToken).ConfigureAwait(false);
                 var lease = await inbox.ClaimNextAsync(settings.ClaimLease, stoppingToken).ConfigureAwait(false);
                 if (lease is null)
                 {
@@ -166,6 +169,19 @@ internal sealed class WebhookInboxWorker(
         }
 
         return PollInterval;
+    }
+
+    /// <summary>Counts the inbox for its gauges when they are due; a failure is logged and the cycle goes on.</summary>
+    private async Task CountInboxAsync(IWebhookInboxStore inbox, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await instrumentation.CountInboxAsync(inbox, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.InboxStoreFailed(exception);
+        }
     }
 
     private async Task RunAsync(IServiceProvider services, IWebhookInboxStore inbox, WebhookInboxLease lease, DodoWebhookOptions settings)
