@@ -1,6 +1,8 @@
-// The Native AOT smoke app: every MapDodo* endpoint, a webhook handler, and the Dodo API stand-in on a loopback port.
+// The Native AOT smoke app: every MapDodo* endpoint, a webhook handler, the health check, a listener on the package's
+// meter, and the Dodo API stand-in on a loopback port.
 //   AotSmoke [--urls http://127.0.0.1:0]   serves; prints "listening: <address>" once it accepts requests
 //   AotSmoke sign <webhook-id>              prints the three webhook headers for the body read from standard input
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using DodoPayments.AspNetCore;
 using DodoPayments.AspNetCore.AotSmoke;
@@ -38,6 +40,22 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["DodoPayments:MaxRequestBodySize"] = "4096",
 });
 builder.Services.AddDodoPayments().AddWebhookHandler<SmokePaymentHandler>();
+builder.Services.AddHealthChecks().AddDodoPayments();
+
+// What an exporter would see: the deliveries counted on the package's meter, read the way OpenTelemetry reads them.
+long deliveries = 0;
+using var meterListener = new MeterListener
+{
+    InstrumentPublished = (instrument, listener) =>
+    {
+        if (instrument.Meter.Name == DodoPaymentsTelemetry.MeterName && instrument.Name == "dodo.webhook.deliveries")
+        {
+            listener.EnableMeasurementEvents(instrument);
+        }
+    },
+};
+meterListener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref deliveries, value));
+meterListener.Start();
 
 var app = builder.Build();
 app.MapDodoCheckout();
@@ -45,6 +63,8 @@ app.MapDodoDynamicCheckout();
 app.MapDodoCustomerPortal("/api/customer-portal", _ => ValueTask.FromResult<string?>("cus_smoke"));
 app.MapDodoPlanChange("/api/subscription/plan", _ => ValueTask.FromResult<string?>("sub_smoke"));
 app.MapDodoWebhooks();
+app.MapHealthChecks("/health");
+app.MapGet("/smoke/deliveries", (RequestDelegate)(context => context.Response.WriteAsync(Interlocked.Read(ref deliveries).ToString(CultureInfo.InvariantCulture))));
 app.MapGet("/smoke/handled", (RequestDelegate)(context => context.Response.WriteAsync(SmokePaymentHandler.Handled.ToString(CultureInfo.InvariantCulture))));
 
 await app.StartAsync();

@@ -99,6 +99,10 @@ sed 's/^webhook-signature: .*/webhook-signature: v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAA
 check "webhook, correctly signed" 200 "" "" "${json[@]}" -H @"$work/signed.headers" --data-binary @"$work/event.json" "$base/api/webhook"
 check "webhook handler ran" 200 "" "1" "$base/smoke/handled"
 check "webhook, wrong signature" 401 "$problem" '"status":401' "${json[@]}" -H @"$work/forged.headers" --data-binary @"$work/event.json" "$base/api/webhook"
+check "both deliveries counted on the meter" 200 "" "2" "$base/smoke/deliveries"
+
+# Health checks: configuration and the in-memory webhook store.
+check "health check" 200 "" "Healthy" "$base/health"
 
 # Checkout, against the stand-in on its own loopback port.
 check "static checkout" 200 application/json '"checkout_url"' "$base/api/checkout?productId=pdt_book"
