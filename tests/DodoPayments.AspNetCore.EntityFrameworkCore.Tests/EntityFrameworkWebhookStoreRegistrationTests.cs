@@ -15,7 +15,7 @@ namespace DodoPayments.AspNetCore.EntityFrameworkCore.Tests;
 public sealed class EntityFrameworkWebhookStoreRegistrationTests : IAsyncLifetime
 {
     private readonly SqliteDatabase _database = new();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(TestClock.Start);
 
     public Task InitializeAsync() => _database.InitializeAsync();
 

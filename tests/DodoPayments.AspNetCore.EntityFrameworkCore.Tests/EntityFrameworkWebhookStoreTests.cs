@@ -19,7 +19,7 @@ public abstract class EntityFrameworkWebhookStoreTests : IAsyncLifetime
 
     private readonly List<StoreApp> _apps = [];
 
-    internal FakeTimeProvider Clock { get; } = new();
+    internal FakeTimeProvider Clock { get; } = new(TestClock.Start);
 
     protected abstract TestDatabase Database { get; }
 

@@ -15,7 +15,7 @@ public abstract class WebhookIdempotencyStoreContract
     protected static readonly TimeSpan Retention = TimeSpan.FromHours(72);
 
     /// <summary>The clock the store reads; the contract moves it.</summary>
-    internal FakeTimeProvider Clock { get; } = new();
+    internal FakeTimeProvider Clock { get; } = new(TestClock.Start);
 
     /// <summary>Creates the store under test (a fresh, empty one per test), reading <see cref="Clock"/>.</summary>
     protected abstract Task<IWebhookIdempotencyStore> CreateStoreAsync();

@@ -38,7 +38,7 @@ public sealed class CheckoutUpstreamAnswerTests
             _ => ("/subscriptions", $$"""{"subscription_id":"sub_1","payment_link":"{{link}}"}""", "/api/checkout/dynamic", $$"""{"product_id":"pdt_pro",{{Customer}}}"""),
         };
         var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book").AddSubscriptionProduct("pdt_pro").Respond(HttpMethod.Post, dodoPath, 200, dodoAnswer);
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         await using var app = await DodoTestApp.StartAsync(
             dodo,
             endpoints =>
@@ -46,7 +46,7 @@ public sealed class CheckoutUpstreamAnswerTests
                 endpoints.MapDodoCheckout();
                 endpoints.MapDodoDynamicCheckout();
             },
-            services: services => services.AddSingleton<ILoggerProvider>(logs));
+            services: services => services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs)));
 
         // Act
         var response = await app.Client.PostJsonAsync(path, body);
@@ -55,8 +55,8 @@ public sealed class CheckoutUpstreamAnswerTests
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain(link, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(logs.Entries, entry => entry.Level >= LogLevel.Warning && entry.Message.Contains("not an absolute http", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains(link, StringComparison.Ordinal));
+        Assert.Contains(logs.GetSnapshot(), entry => entry.Level >= LogLevel.Warning && entry.Message.Contains("not an absolute http", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.GetSnapshot(), entry => entry.Message.Contains(link, StringComparison.Ordinal));
     }
 
     [Theory]

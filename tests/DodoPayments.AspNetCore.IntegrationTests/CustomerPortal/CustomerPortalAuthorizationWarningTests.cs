@@ -15,13 +15,13 @@ public sealed class CustomerPortalAuthorizationWarningTests
     public async Task StartUp_QueryFormWithoutAuthorization_LogsWarningNamingTheRoute()
     {
         // Arrange
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
 
         // Act
         await using var app = await StartAsync(logs, endpoints => endpoints.MapDodoCustomerPortal());
 
         // Assert
-        var warning = Assert.Single(logs.Entries, entry => entry.EventId.Id == WarningEventId);
+        var warning = Assert.Single(logs.GetSnapshot(), entry => entry.Id.Id == WarningEventId);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("/api/customer-portal", warning.Message, StringComparison.Ordinal);
         Assert.Contains("RequireAuthorization", warning.Message, StringComparison.Ordinal);
@@ -31,20 +31,20 @@ public sealed class CustomerPortalAuthorizationWarningTests
     public async Task StartUp_QueryFormRequiringAuthorization_LogsNoWarning()
     {
         // Arrange
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
 
         // Act
         await using var app = await StartAsync(logs, endpoints => endpoints.MapDodoCustomerPortal().RequireAuthorization("Staff"));
 
         // Assert
-        Assert.DoesNotContain(logs.Entries, entry => entry.EventId.Id == WarningEventId);
+        Assert.DoesNotContain(logs.GetSnapshot(), entry => entry.Id.Id == WarningEventId);
     }
 
     [Fact]
     public async Task StartUp_QueryFormInGroupRequiringAuthorization_LogsNoWarning()
     {
         // Arrange
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
 
         // Act
         await using var app = await StartAsync(logs, endpoints =>
@@ -55,42 +55,42 @@ public sealed class CustomerPortalAuthorizationWarningTests
         });
 
         // Assert
-        Assert.DoesNotContain(logs.Entries, entry => entry.EventId.Id == WarningEventId);
+        Assert.DoesNotContain(logs.GetSnapshot(), entry => entry.Id.Id == WarningEventId);
     }
 
     [Fact]
     public async Task StartUp_QueryFormRequiringAuthorizationButAllowingAnonymous_LogsWarning()
     {
         // Arrange
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
 
         // Act
         await using var app = await StartAsync(logs, endpoints => endpoints.MapDodoCustomerPortal().RequireAuthorization().AllowAnonymous());
 
         // Assert
-        Assert.Single(logs.Entries, entry => entry.EventId.Id == WarningEventId);
+        Assert.Single(logs.GetSnapshot(), entry => entry.Id.Id == WarningEventId);
     }
 
     [Fact]
     public async Task StartUp_ResolverForm_LogsNoWarning()
     {
         // Arrange
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
 
         // Act
         await using var app = await StartAsync(logs, endpoints => endpoints.MapDodoCustomerPortal("/portal", _ => ValueTask.FromResult<string?>("cus_1")));
 
         // Assert
-        Assert.DoesNotContain(logs.Entries, entry => entry.EventId.Id == WarningEventId);
+        Assert.DoesNotContain(logs.GetSnapshot(), entry => entry.Id.Id == WarningEventId);
     }
 
-    private static Task<DodoTestApp> StartAsync(CapturingLoggerProvider logs, Action<IEndpointRouteBuilder> map) =>
+    private static Task<DodoTestApp> StartAsync(FakeLogCollector logs, Action<IEndpointRouteBuilder> map) =>
         DodoTestApp.StartAsync(
             new DodoApiStandIn(),
             map,
             services: services =>
             {
-                services.AddSingleton<ILoggerProvider>(logs);
+                services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs));
                 services.AddAuthorization(options => options.AddPolicy("Staff", policy => policy.RequireAuthenticatedUser()));
             });
 }

@@ -373,11 +373,11 @@ public sealed class CustomerPortalEndpointTests
     {
         // Arrange
         var dodo = NewStandIn().Respond(HttpMethod.Post, "/customers/", 200, dodoBody);
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         await using var app = await DodoTestApp.StartAsync(
             dodo,
             endpoints => endpoints.MapDodoCustomerPortal("/billing/portal", _ => ValueTask.FromResult<string?>("cus_1")),
-            services: services => services.AddSingleton<ILoggerProvider>(logs));
+            services: services => services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs)));
 
         // Act
         var response = await app.Client.GetAsync("/billing/portal");
@@ -387,7 +387,7 @@ public sealed class CustomerPortalEndpointTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Null(response.Headers.Location);
         Assert.DoesNotContain("javascript", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains("javascript", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.GetSnapshot(), entry => entry.Message.Contains("javascript", StringComparison.Ordinal));
     }
 
     [Fact]

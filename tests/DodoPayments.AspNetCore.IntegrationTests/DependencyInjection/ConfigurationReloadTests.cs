@@ -49,7 +49,7 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
         return response.StatusCode;
     }
 
-    private List<CapturingLoggerProvider.LogEntry> Errors() => [.. _app!.Logs.Entries.Where(entry => entry.Level == LogLevel.Error)];
+    private List<FakeLogRecord> Errors() => [.. _app!.Logs.GetSnapshot().Where(entry => entry.Level == LogLevel.Error)];
 
     [Fact]
     public async Task Reload_MalformedWebhookKey_WebhooksStillVerifyWithTheLastValidKey()
@@ -75,10 +75,10 @@ public sealed class ConfigurationReloadTests : IAsyncDisposable
 
         // Assert
         var error = Assert.Single(Errors());
-        Assert.Equal(10, error.EventId.Id);
+        Assert.Equal(10, error.Id.Id);
         Assert.Contains("DodoPayments:WebhookKey is not a valid signing secret", error.Message, StringComparison.Ordinal);
         Assert.Contains("last valid options stay in force", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(_app!.Logs.Entries, entry => entry.Message.Contains("not*base64", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app!.Logs.GetSnapshot(), entry => entry.Message.Contains("not*base64", StringComparison.Ordinal));
     }
 
     [Fact]

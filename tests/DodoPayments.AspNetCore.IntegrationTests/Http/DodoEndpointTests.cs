@@ -125,9 +125,9 @@ public sealed class DodoEndpointTests
     public async Task Dodo_Fails_TheFailureIsLoggedOnceByTheApiClient(string method, string path, string dodoPath)
     {
         // Arrange
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book").Respond(HttpMethod.Post, dodoPath, 500, """{"code":"INTERNAL","message":"boom"}""");
-        await using var app = await DodoTestApp.StartAsync(dodo, MapAll, services: services => services.AddSingleton<ILoggerProvider>(logs));
+        await using var app = await DodoTestApp.StartAsync(dodo, MapAll, services: services => services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs)));
 
         // Act
         using var response = method == "GET"
@@ -136,8 +136,8 @@ public sealed class DodoEndpointTests
 
         // Assert
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        var failure = Assert.Single(logs.Entries, entry => entry.Level >= LogLevel.Warning);
-        Assert.Equal(100, failure.EventId.Id);
+        var failure = Assert.Single(logs.GetSnapshot(), entry => entry.Level >= LogLevel.Warning);
+        Assert.Equal(100, failure.Id.Id);
         Assert.Contains("Api", failure.Category, StringComparison.Ordinal);
     }
 
@@ -147,11 +147,11 @@ public sealed class DodoEndpointTests
     public async Task Hook_Refuses_LoggedOnceWithTheSameEventUnderTheFeaturesCategory(string path, string body, string category)
     {
         // Arrange
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var dodo = new DodoApiStandIn().AddOneTimeProduct("pdt_book");
         await using var app = await DodoTestApp.StartAsync(dodo, MapAll, services: services =>
         {
-            services.AddSingleton<ILoggerProvider>(logs);
+            services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs));
             services.AddSingleton<IDodoCheckoutHook, RefusingHook>();
             services.AddSingleton<IDodoPlanChangeHook, RefusingHook>();
         });
@@ -161,7 +161,7 @@ public sealed class DodoEndpointTests
 
         // Assert
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var refusal = Assert.Single(logs.Entries, entry => entry.EventId.Id == 201);
+        var refusal = Assert.Single(logs.GetSnapshot(), entry => entry.Id.Id == 201);
         Assert.Equal(category, refusal.Category);
         Assert.Contains(nameof(RefusingHook), refusal.Message, StringComparison.Ordinal);
     }

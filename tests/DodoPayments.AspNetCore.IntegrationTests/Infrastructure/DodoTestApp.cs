@@ -23,7 +23,7 @@ internal sealed class DodoTestApp : IAsyncDisposable
     public const string OtherSecret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
     public const string WebhookRoute = "/api/webhook";
 
-    private DodoTestApp(WebApplication app, FakeTimeProvider clock, CapturingLoggerProvider logs)
+    private DodoTestApp(WebApplication app, FakeTimeProvider clock, FakeLogCollector logs)
     {
         App = app;
         Clock = clock;
@@ -45,7 +45,7 @@ internal sealed class DodoTestApp : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     /// <summary>Everything the app logged, from Debug up.</summary>
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     /// <summary>Signs deliveries with <see cref="Secret"/> (the configured webhook key) at <see cref="Clock"/>'s time.</summary>
     public DodoWebhookSigner Signer { get; }
@@ -123,11 +123,11 @@ internal sealed class DodoTestApp : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddProvider(logs);
-        var clock = new FakeTimeProvider();
+        builder.Logging.AddProvider(new FakeLoggerProvider(logs));
+        var clock = new FakeTimeProvider(TestClock.Start);
         if (fakeClock)
         {
             builder.Services.AddSingleton<TimeProvider>(clock);

@@ -21,13 +21,13 @@ public sealed class PlanChangeEndpointTests
         DodoApiStandIn dodo,
         string? subscriptionId = "sub_1",
         IDictionary<string, string?>? settings = null,
-        CapturingLoggerProvider? logs = null,
+        FakeLogCollector? logs = null,
         string? environment = null) =>
         DodoTestApp.StartAsync(
             dodo,
             endpoints => endpoints.MapDodoPlanChange(Pattern, _ => ValueTask.FromResult(subscriptionId)),
             settings,
-            services: logs is null ? null : services => services.AddSingleton<ILoggerProvider>(logs),
+            services: logs is null ? null : services => services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs)),
             environment: environment);
 
     private const int UnreachableEventId = 102;
@@ -398,7 +398,7 @@ public sealed class PlanChangeEndpointTests
     {
         // Arrange
         var dodo = NewStandIn().SetSubscriptionStatus("sub_1", "on_hold");
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         await using var app = await StartAsync(dodo, logs: logs);
 
         // Act
@@ -409,7 +409,7 @@ public sealed class PlanChangeEndpointTests
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
         Assert.Equal("INACTIVE_SUBSCRIPTION_PLAN_CHANGE_NOT_SUPPORTED", problem!.Extensions["code"]?.ToString());
         Assert.NotEqual("Plan changes are only supported for active subscriptions", problem.Detail);
-        Assert.Contains(logs.Entries, entry => entry.Message.Contains("Plan changes are only supported for active subscriptions", StringComparison.Ordinal));
+        Assert.Contains(logs.GetSnapshot(), entry => entry.Message.Contains("Plan changes are only supported for active subscriptions", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -457,7 +457,7 @@ public sealed class PlanChangeEndpointTests
     {
         // Arrange
         var dodo = NewStandIn().Respond(HttpMethod.Post, "/subscriptions/sub_1/change-plan", 200, "<html>proxy</html>");
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         await using var app = await StartAsync(dodo, logs: logs);
 
         // Act
@@ -466,9 +466,9 @@ public sealed class PlanChangeEndpointTests
         // Assert
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.DoesNotContain(logs.Entries, entry => entry.EventId.Id == UnreachableEventId);
-        var failure = Assert.Single(logs.Entries, entry => entry.Level >= LogLevel.Warning);
-        Assert.Equal(UnreadableAnswerEventId, failure.EventId.Id);
+        Assert.DoesNotContain(logs.GetSnapshot(), entry => entry.Id.Id == UnreachableEventId);
+        var failure = Assert.Single(logs.GetSnapshot(), entry => entry.Level >= LogLevel.Warning);
+        Assert.Equal(UnreadableAnswerEventId, failure.Id.Id);
     }
 
     [Fact]
@@ -476,7 +476,7 @@ public sealed class PlanChangeEndpointTests
     {
         // Arrange: the change went through; the link is not passed to the browser, and is logged without its value.
         var dodo = NewStandIn().Respond(HttpMethod.Post, "/subscriptions/sub_1/change-plan", 200, """{"payment_id":"pay_1","payment_link":"javascript:alert(1)"}""");
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         await using var app = await StartAsync(dodo, logs: logs);
 
         // Act
@@ -487,8 +487,8 @@ public sealed class PlanChangeEndpointTests
         var text = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("javascript", text, StringComparison.Ordinal);
         Assert.Equal("pay_1", (string?)JsonNode.Parse(text)!["payment_id"]);
-        Assert.Contains(logs.Entries, entry => entry.Message.Contains("payment_link", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains("javascript", StringComparison.Ordinal));
+        Assert.Contains(logs.GetSnapshot(), entry => entry.Message.Contains("payment_link", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.GetSnapshot(), entry => entry.Message.Contains("javascript", StringComparison.Ordinal));
     }
 
     [Fact]

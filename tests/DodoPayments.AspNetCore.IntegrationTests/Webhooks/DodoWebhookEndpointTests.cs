@@ -92,7 +92,7 @@ public sealed class DodoWebhookEndpointTests
         Assert.Equal(401, problem?.Status);
         Assert.Null(problem?.Detail);
         Assert.Empty(host.App.Services.GetRequiredService<HandlerLog>().Calls);
-        var logged = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 301);
+        var logged = Assert.Single(host.Logs.GetSnapshot(), entry => entry.Id.Id == 301);
         Assert.EndsWith($": {reason}.", logged.Message, StringComparison.Ordinal);
     }
 
@@ -149,7 +149,7 @@ public sealed class DodoWebhookEndpointTests
 
         // Assert
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 303);
+        Assert.Contains(host.Logs.GetSnapshot(), entry => entry.Id.Id == 303);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class DodoWebhookEndpointTests
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Equal("application/problem+json", tooLong.Content.Headers.ContentType?.MediaType);
         Assert.Single(host.App.Services.GetRequiredService<HandlerLog>().Calls);
-        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 319);
+        Assert.Contains(host.Logs.GetSnapshot(), entry => entry.Id.Id == 319);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class WebhookIdempotencyTests
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Single(log.Calls);
-        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 305);
+        Assert.Contains(host.Logs.GetSnapshot(), entry => entry.Id.Id == 305);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class WebhookIdempotencyTests
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(["payment:pay_retry", "payment:pay_retry"], log.Calls);
-        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 307 && entry.Exception is InvalidOperationException);
+        Assert.Contains(host.Logs.GetSnapshot(), entry => entry.Id.Id == 307 && entry.Exception is InvalidOperationException);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class WebhookIdempotencyTests
         // Assert
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         Assert.Equal(HttpStatusCode.OK, firstResponse.StatusCode);
-        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 306);
+        Assert.Contains(host.Logs.GetSnapshot(), entry => entry.Id.Id == 306);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class WebhookIdempotencyTests
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["payment:pay_store"], log.Calls);
-        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 311 && entry.Exception is TimeoutException);
+        Assert.Contains(host.Logs.GetSnapshot(), entry => entry.Id.Id == 311 && entry.Exception is TimeoutException);
     }
 
     private sealed class FailingCompleteStore : IWebhookIdempotencyStore

@@ -33,8 +33,8 @@ public sealed class WebhookInboxTests
         Assert.Equal("payment.succeeded", entry.Type);
         Assert.Equal(1, entry.Attempts);
         Assert.Equal(host.Clock.GetUtcNow(), entry.ProcessedAt);
-        Assert.Contains(host.Logs.Entries, logged => logged.EventId.Id == 320);
-        Assert.Contains(host.Logs.Entries, logged => logged.EventId.Id == 322);
+        Assert.Contains(host.Logs.GetSnapshot(), logged => logged.Id.Id == 320);
+        Assert.Contains(host.Logs.GetSnapshot(), logged => logged.Id.Id == 322);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class WebhookInboxTests
         Assert.Equal(2, store.AddCalls);
         Assert.Equal(1, store.Added);
         Assert.Equal(["payment:pay_twice"], log.Calls);
-        Assert.Contains(host.Logs.Entries, logged => logged.EventId.Id == 321);
+        Assert.Contains(host.Logs.GetSnapshot(), logged => logged.Id.Id == 321);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class WebhookInboxTests
         Assert.Equal(1, beforeDue.Attempts);
         Assert.Equal(2, store.Entry("msg_retry")!.Attempts);
         Assert.Equal(["payment:pay_retry", "payment:pay_retry"], log.Calls);
-        Assert.Contains(host.Logs.Entries, logged => logged.EventId.Id == 323);
+        Assert.Contains(host.Logs.GetSnapshot(), logged => logged.Id.Id == 323);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class WebhookInboxTests
         Assert.Equal("System.InvalidOperationException: The order store is down.", dead.LastError);
         Assert.DoesNotContain("   at ", dead.LastError, StringComparison.Ordinal);
         Assert.Equal(3, log.Calls.Count);
-        Assert.Contains(host.Logs.Entries, logged => logged.EventId.Id == 324);
+        Assert.Contains(host.Logs.GetSnapshot(), logged => logged.Id.Id == 324);
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class WebhookInboxTests
         var entry = store.Entry("msg_cut")!;
         Assert.Equal(DodoWebhookInboxState.Pending, entry.State);
         Assert.Equal(host.Clock.GetUtcNow(), entry.NextAttemptAt);
-        Assert.Contains(host.Logs.Entries, logged => logged.EventId.Id == 327);
+        Assert.Contains(host.Logs.GetSnapshot(), logged => logged.Id.Id == 327);
     }
 
     [Fact]

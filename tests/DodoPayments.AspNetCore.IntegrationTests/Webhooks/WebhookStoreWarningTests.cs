@@ -19,7 +19,7 @@ public sealed class WebhookStoreWarningTests
         await using var host = await DodoTestApp.StartWebhooksAsync(environment: environment);
 
         // Assert
-        var warning = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == InMemoryStoreWarning);
+        var warning = Assert.Single(host.Logs.GetSnapshot(), entry => entry.Id.Id == InMemoryStoreWarning);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("InMemoryWebhookIdempotencyStore", warning.Message, StringComparison.Ordinal);
         Assert.Contains("restart", warning.Message, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed class WebhookStoreWarningTests
         await using var host = await DodoTestApp.StartWebhooksAsync(environment: "Development");
 
         // Assert
-        Assert.DoesNotContain(host.Logs.Entries, entry => entry.EventId.Id == InMemoryStoreWarning);
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), entry => entry.Id.Id == InMemoryStoreWarning);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class WebhookStoreWarningTests
 
         // Assert
         Assert.IsType<InboxTestStore>(host.App.Services.GetRequiredService<IWebhookIdempotencyStore>());
-        Assert.DoesNotContain(host.Logs.Entries, entry => entry.EventId.Id == InMemoryStoreWarning);
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), entry => entry.Id.Id == InMemoryStoreWarning);
     }
 
     [Fact]
@@ -55,6 +55,6 @@ public sealed class WebhookStoreWarningTests
         await using var host = await DodoTestApp.StartWebhooksAsync(map: _ => { }, environment: "Production");
 
         // Assert
-        Assert.DoesNotContain(host.Logs.Entries, entry => entry.EventId.Id == InMemoryStoreWarning);
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), entry => entry.Id.Id == InMemoryStoreWarning);
     }
 }

@@ -6,7 +6,7 @@ namespace DodoPayments.AspNetCore.Tests.Checkout;
 
 public sealed class ProductCacheTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(TestClock.Start);
     private readonly CountingClient _client = new();
     private readonly DodoPaymentsOptions _options = new();
 

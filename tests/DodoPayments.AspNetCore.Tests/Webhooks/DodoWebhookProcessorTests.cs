@@ -13,7 +13,7 @@ public sealed class DodoWebhookProcessorTests : IAsyncDisposable
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private const string Payment = """{"business_id":"bus_1","type":"payment.succeeded","timestamp":"2026-01-15T11:59:58Z","data":{"payment_id":"pay_1","total_amount":1500}}""";
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(TestClock.Start);
     private readonly Recorder _recorder = new();
     private ServiceProvider? _services;
 

@@ -56,7 +56,7 @@ public sealed class InMemoryWebhookIdempotencyStoreTests : WebhookIdempotencySto
     public async Task TryClaim_FullStoreForgettingIdsWithinRetention_WarnsOncePerInterval()
     {
         // Arrange
-        var logger = new ListLogger<InMemoryWebhookIdempotencyStore>();
+        var logger = new FakeLogger<InMemoryWebhookIdempotencyStore>();
         var store = new InMemoryWebhookIdempotencyStore(Clock, logger) { Capacity = 10 };
 
         // Act: 25 processed ids, 15 of them forgotten within their retention, then more after the interval.
@@ -66,7 +66,7 @@ public sealed class InMemoryWebhookIdempotencyStoreTests : WebhookIdempotencySto
             await store.CompleteAsync(claim, Retention, CancellationToken.None);
         }
 
-        var withinInterval = logger.Entries.Count(entry => entry.EventId.Id == 318);
+        var withinInterval = logger.Collector.GetSnapshot().Count(entry => entry.Id.Id == 318);
         Clock.Advance(InMemoryWebhookIdempotencyStore.FullWarningInterval);
         for (var i = 25; i < 30; i++)
         {
@@ -76,7 +76,7 @@ public sealed class InMemoryWebhookIdempotencyStoreTests : WebhookIdempotencySto
 
         // Assert
         Assert.Equal(1, withinInterval);
-        var warnings = logger.Entries.Where(entry => entry.EventId.Id == 318).ToList();
+        var warnings = logger.Collector.GetSnapshot().Where(entry => entry.Id.Id == 318).ToList();
         Assert.Equal(2, warnings.Count);
         Assert.All(warnings, warning => Assert.Equal(LogLevel.Warning, warning.Level));
         Assert.Contains("10 ids", warnings[0].Message, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class InMemoryWebhookIdempotencyStoreTests : WebhookIdempotencySto
     public async Task TryClaim_FullStoreDroppingOnlyExpiredIds_DoesNotWarn()
     {
         // Arrange
-        var logger = new ListLogger<InMemoryWebhookIdempotencyStore>();
+        var logger = new FakeLogger<InMemoryWebhookIdempotencyStore>();
         var store = new InMemoryWebhookIdempotencyStore(Clock, logger) { Capacity = 10 };
         for (var i = 0; i < 10; i++)
         {
@@ -103,7 +103,7 @@ public sealed class InMemoryWebhookIdempotencyStoreTests : WebhookIdempotencySto
         }
 
         // Assert
-        Assert.DoesNotContain(logger.Entries, entry => entry.EventId.Id == 318);
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), entry => entry.Id.Id == 318);
     }
 
     [Fact]
