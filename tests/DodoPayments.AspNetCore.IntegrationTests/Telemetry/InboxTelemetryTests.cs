@@ -196,7 +196,7 @@ public sealed class InboxTelemetryTests
 
         // Assert
         Assert.Equal(1, store.CountCalls);
-        Assert.IsType<TimeoutException>(Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 325).Exception);
+        Assert.IsType<TimeoutException>(Assert.Single(host.Logs.GetSnapshot(), entry => entry.Id.Id == 325).Exception);
         Assert.Equal("processed", Assert.Single(attempts.GetMeasurementSnapshot()).Tag("dodo.webhook.outcome"));
         Assert.Empty(backlog.GetMeasurementSnapshot());
     }
