@@ -292,7 +292,7 @@ public sealed class InboxTelemetryTests
     /// <summary>A store as a previous run of the app left it (on a clock of its own that does not move).</summary>
     private static async Task<InboxTestStore> SeededStoreAsync(params (string WebhookId, DodoWebhookInboxState State)[] events)
     {
-        var store = new InboxTestStore(new FakeTimeProvider());
+        var store = new InboxTestStore(new FakeTimeProvider(TestClock.Start));
         foreach (var (webhookId, state) in events)
         {
             await SeedAsync(store, webhookId, state);
@@ -304,7 +304,7 @@ public sealed class InboxTelemetryTests
     /// <summary>Stores an event and takes it through its first attempt to <paramref name="state"/> (pending: a retry due in an hour), as a processor would.</summary>
     private static async Task SeedAsync(InboxTestStore store, string webhookId, DodoWebhookInboxState state)
     {
-        var at = new FakeTimeProvider().GetUtcNow();
+        var at = new FakeTimeProvider(TestClock.Start).GetUtcNow();
         Assert.True(await store.AddAsync(new WebhookInboxMessage(webhookId, "payment.succeeded", Encoding.UTF8.GetBytes(DodoTestApp.PaymentSucceeded()), at, at), CancellationToken.None));
         var lease = await store.ClaimNextAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.Equal(webhookId, lease!.Message.WebhookId);

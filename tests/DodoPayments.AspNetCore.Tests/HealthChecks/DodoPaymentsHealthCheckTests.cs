@@ -146,7 +146,7 @@ public sealed class DodoPaymentsHealthCheckTests
     public async Task CheckHealth_StoreDoesNotAnswerWithinTheTimeout_IsUnhealthySayingSo()
     {
         // Arrange
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var store = new SilentStore();
         using var provider = Build(
             health: h => h.AddDodoPayments(configure: o => o.StoreTimeout = TimeSpan.FromSeconds(3)),
