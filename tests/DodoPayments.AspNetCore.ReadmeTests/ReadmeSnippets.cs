@@ -2,11 +2,18 @@ using DodoPayments.AspNetCore.ReadmeTests.Snippets;
 
 namespace DodoPayments.AspNetCore.ReadmeTests;
 
-/// <summary>The C# blocks of the repository's README.md and CONTRIBUTING.md, sorted into projects, read once.</summary>
+/// <summary>The C# blocks of the repository's README.md, CONTRIBUTING.md and the packages' nuget.org pages, sorted into projects, read once.</summary>
 internal static class ReadmeSnippets
 {
     /// <summary>The Markdown files whose C# blocks must compile.</summary>
-    public static readonly string[] Documents = ["README.md", "CONTRIBUTING.md"];
+    public static readonly string[] Documents =
+    [
+        "README.md",
+        "CONTRIBUTING.md",
+        "src/DodoPayments.AspNetCore/PACKAGE.md",
+        "src/DodoPayments.AspNetCore.EntityFrameworkCore/PACKAGE.md",
+        "src/DodoPayments.AspNetCore.Testing/PACKAGE.md",
+    ];
 
     private static readonly Lazy<IReadOnlyList<SnippetProject>> LazyProjects = new(Load);
 
