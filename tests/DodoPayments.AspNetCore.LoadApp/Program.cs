@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 //   LoadApp sign <count> <file> <prefix>   pre-signs <count> unique payment.succeeded deliveries, one a line
 //   LoadApp [--urls http://127.0.0.1:PORT] [--Load:Store memory|sqlite|postgres] [--Load:Connection …]
 //       serves POST /api/webhook (the package, with the chosen idempotency store) and POST /bare (a no-op minimal API);
-//       GET /count (handler runs in this process) and GET /backlog (inbox events not yet processed), and writes
+//       GET /count (handler runs in this process), GET /backlog (inbox events not yet processed) and GET /stats (GC
+//       collections and pause time, lock contentions, bytes allocated: RuntimeStats), and writes
 //       "listening <address>" to stdout once it serves (so --urls http://127.0.0.1:0 works). Further options:
 //   --Load:Inbox true          UseWebhookInbox(): answer once stored, handle in the background
 //   --Load:Reset false         keep the database (default: drop and create it at start)
@@ -103,6 +104,7 @@ if (store != "memory")
 app.MapDodoWebhooks();
 app.MapPost("/bare", static () => TypedResults.Ok());
 app.MapGet("/count", static () => TypedResults.Ok(CountingHandler.Count));
+app.MapGet("/stats", static () => TypedResults.Text(RuntimeStats.Read()));
 app.MapGet("/backlog", static async (IServiceProvider services) =>
 {
     var db = services.GetService<LoadDb>();

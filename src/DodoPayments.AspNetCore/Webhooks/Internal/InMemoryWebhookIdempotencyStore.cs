@@ -54,8 +54,15 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
 
             MakeRoom(now);
             var completed = existing is { Processed: false } ? existing.CompletedHandlers : [];
-            var claim = WebhookClaim.Claimed(webhookId, Guid.NewGuid(), completed.ToHashSet(StringComparer.Ordinal));
-            _entries[webhookId] = new Entry(Processed: false, ExpiresAt: now + lease, claim.OwnerToken, completed);
+            // A first claim (nothing completed yet) shares the claim's empty set instead of copying one.
+            var claim = WebhookClaim.Claimed(webhookId, Guid.NewGuid(), completed.IsEmpty ? null : completed.ToHashSet(StringComparer.Ordinal));
+            // An unprocessed entry (lease expired, or released) is taken over in place; a processed one is never changed.
+            var entry = existing is { Processed: false } ? existing : new Entry(processed: false);
+            entry.ExpiresAt = now + lease;
+            entry.Owner = claim.OwnerToken;
+            entry.CompletedHandlers = completed;
+            _entries[webhookId] = entry;
+
             return ValueTask.FromResult(claim);
         }
     }
@@ -71,7 +78,7 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
                 return ValueTask.FromResult(false);
             }
 
-            _entries[claim.WebhookId] = entry with { ExpiresAt = now + lease };
+            entry.ExpiresAt = now + lease;
             return ValueTask.FromResult(true);
         }
     }
@@ -94,7 +101,8 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
                 return ValueTask.FromResult(false);
             }
 
-            var entry = new Entry(Processed: true, ExpiresAt: now + retention, Guid.Empty, []);
+            // A new entry, not the claim's one changed in place: the queue of processed ids tells its entries by reference.
+            var entry = new Entry(processed: true) { ExpiresAt = now + retention };
             _entries[claim.WebhookId] = entry;
             _completed.Enqueue((claim.WebhookId, entry));
             return ValueTask.FromResult(true);
@@ -112,7 +120,8 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
             }
 
             // Keep what completed, so the next delivery runs only the handlers that did not.
-            _entries[claim.WebhookId] = entry with { ExpiresAt = DateTimeOffset.MinValue, Owner = Guid.Empty };
+            entry.ExpiresAt = DateTimeOffset.MinValue;
+            entry.Owner = Guid.Empty;
             return ValueTask.FromResult(true);
         }
     }
@@ -130,7 +139,7 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
                 throw new WebhookClaimLostException();
             }
 
-            _entries[claim.WebhookId] = entry with { CompletedHandlers = [.. entry.CompletedHandlers, handlerKey] };
+            entry.CompletedHandlers = entry.CompletedHandlers.Add(handlerKey);
         }
     }
 
@@ -173,7 +182,21 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
         }
     }
 
-    private sealed record Entry(bool Processed, DateTimeOffset ExpiresAt, Guid Owner, ImmutableArray<string> CompletedHandlers);
+    /// <summary>
+    /// One id's state, changed in place under the lock (no copy per transition: fewer young objects referenced from the
+    /// long-lived dictionary, so fewer and shorter collections under load). Processed entries are never changed: the
+    /// queue of processed ids tells its entries by reference.
+    /// </summary>
+    private sealed class Entry(bool processed)
+    {
+        public bool Processed { get; } = processed;
+
+        public DateTimeOffset ExpiresAt { get; set; }
+
+        public Guid Owner { get; set; }
+
+        public ImmutableArray<string> CompletedHandlers { get; set; } = [];
+    }
 
     /// <summary>A handler's run in memory: nothing to roll back, the record is taken on commit.</summary>
     private sealed class HandlerCompletion(InMemoryWebhookIdempotencyStore store, WebhookClaim claim, string handlerKey) : IWebhookHandlerCompletion
