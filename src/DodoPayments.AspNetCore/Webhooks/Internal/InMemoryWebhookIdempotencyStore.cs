@@ -22,7 +22,7 @@ namespace DodoPayments.AspNetCore.Webhooks.Internal;
 /// </remarks>
 internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider, ILogger<InMemoryWebhookIdempotencyStore>? logger = null) : IWebhookIdempotencyStore
 {
-    /// <summary>The default most ids held: about 6 MB, several days of a busy shop's events.</summary>
+    /// <summary>The default most ids held: about 10 MB, several days of a busy shop's events.</summary>
     public const int DefaultCapacity = 100_000;
 
     /// <summary>The least time between two warnings that the store forgot ids still within their retention.</summary>
