@@ -10,9 +10,10 @@ using Microsoft.EntityFrameworkCore;
 // The app the load script (eng/load.sh) drives with wrk, the signer of its deliveries, and the app instance the
 // multi-instance tests start as a real process (and kill):
 //   LoadApp sign <count> <file> <prefix>   pre-signs <count> unique payment.succeeded deliveries, one a line
-//   LoadApp [--urls http://127.0.0.1:PORT] [--Load:Store memory|sqlite|postgres] [--Load:Connection …]
+//   LoadApp [--urls http://127.0.0.1:PORT] [--Load:Store memory|none|sqlite|postgres] [--Load:Connection …]
 //       serves POST /api/webhook (the package, with the chosen idempotency store) and POST /bare (a no-op minimal API);
-//       GET /count (handler runs in this process) and GET /backlog (inbox events not yet processed), and writes
+//       GET /count (handler runs in this process), GET /backlog (inbox events not yet processed) and GET /stats (GC
+//       collections and pause time, lock contentions, bytes allocated: RuntimeStats), and writes
 //       "listening <address>" to stdout once it serves (so --urls http://127.0.0.1:0 works). Further options:
 //   --Load:Inbox true          UseWebhookInbox(): answer once stored, handle in the background
 //   --Load:Reset false         keep the database (default: drop and create it at start)
@@ -68,6 +69,9 @@ switch (store)
 {
     case "memory":
         break;
+    case "none":
+        builder.Services.AddSingleton<IWebhookIdempotencyStore, ForgetfulStore>();
+        break;
     case "sqlite":
         AddLoadDb(options => options.UseSqlite(connection ?? "Data Source=load.db"));
         break;
@@ -75,7 +79,7 @@ switch (store)
         AddLoadDb(options => options.UseNpgsql(connection));
         break;
     default:
-        throw new InvalidOperationException($"Load:Store must be memory, sqlite or postgres, not '{store}'.");
+        throw new InvalidOperationException($"Load:Store must be memory, none, sqlite or postgres, not '{store}'.");
 }
 
 if (builder.Configuration.GetValue<bool>("Load:Inbox"))
@@ -84,7 +88,7 @@ if (builder.Configuration.GetValue<bool>("Load:Inbox"))
 }
 
 var app = builder.Build();
-if (store != "memory")
+if (store is not ("memory" or "none"))
 {
     await using var scope = app.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<LoadDb>();
@@ -103,6 +107,7 @@ if (store != "memory")
 app.MapDodoWebhooks();
 app.MapPost("/bare", static () => TypedResults.Ok());
 app.MapGet("/count", static () => TypedResults.Ok(CountingHandler.Count));
+app.MapGet("/stats", static () => TypedResults.Text(RuntimeStats.Read()));
 app.MapGet("/backlog", static async (IServiceProvider services) =>
 {
     var db = services.GetService<LoadDb>();

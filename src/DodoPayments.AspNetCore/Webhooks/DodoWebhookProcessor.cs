@@ -190,10 +190,11 @@ public sealed class DodoWebhookProcessor
         }
 
         // Never the request's abort token: Dodo hangs up after 15 s, and a handler that honours its token must finish.
-        using var handlerToken = new CancellationTokenSource(LimitTimeout(settings.HandlerTimeout), _timeProvider);
+        using var handlerToken = new CancellationTokenSource();
         using var onStopping = stopping.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), handlerToken);
         using var onCancelled = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), handlerToken);
-        var renewer = new WebhookLeaseRenewer(store, claim, settings.ClaimLease, _timeProvider, handlerToken, _logger);
+        // The renewer's one timer also cancels the handlers when HandlerTimeout passes.
+        var renewer = new WebhookLeaseRenewer(store, claim, settings.ClaimLease, _timeProvider, handlerToken, LimitTimeout(settings.HandlerTimeout), _logger);
         var ran = 0;
         WebhookRunResult result;
         try

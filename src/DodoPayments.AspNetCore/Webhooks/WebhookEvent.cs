@@ -18,6 +18,9 @@ public abstract class WebhookEvent
     private DateTimeOffset _timestamp;
     private JsonElement _rawData;
 
+    // The raw data of a known event, kept as bytes and parsed on first use: most handlers read the typed Data only.
+    private byte[]? _rawDataUtf8;
+
     /// <summary>The <c>webhook-id</c> header: unique per event, the same on every redelivery (the idempotency key).</summary>
     public string Id { get => _id; init => _id = value; }
 
@@ -34,7 +37,22 @@ public abstract class WebhookEvent
     /// The raw JSON of <c>data</c>, for fields the typed model does not have. It is a copy owned by the event, so it
     /// stays valid after the request ends; <see cref="JsonValueKind.Undefined"/> when the envelope had no <c>data</c>.
     /// </summary>
-    public JsonElement RawData { get => _rawData; init => _rawData = value; }
+    public JsonElement RawData
+    {
+        get
+        {
+            if (Volatile.Read(ref _rawDataUtf8) is { } utf8)
+            {
+                var reader = new Utf8JsonReader(utf8);
+                _rawData = JsonElement.ParseValue(ref reader);
+                Volatile.Write(ref _rawDataUtf8, null);
+            }
+
+            return _rawData;
+        }
+
+        init => _rawData = value;
+    }
 
     internal void SetEnvelope(string id, string type, string businessId, DateTimeOffset timestamp, JsonElement rawData)
     {
@@ -43,5 +61,12 @@ public abstract class WebhookEvent
         _businessId = businessId;
         _timestamp = timestamp;
         _rawData = rawData;
+    }
+
+    /// <summary>Sets the envelope, with the raw <c>data</c> as its UTF-8 JSON, parsed when <see cref="RawData"/> is first read.</summary>
+    internal void SetEnvelope(string id, string type, string businessId, DateTimeOffset timestamp, byte[] rawDataUtf8)
+    {
+        SetEnvelope(id, type, businessId, timestamp, default(JsonElement));
+        _rawDataUtf8 = rawDataUtf8;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using DodoPayments.AspNetCore.LoadApp;
 using DodoPayments.AspNetCore.Testing;
 using DodoPayments.AspNetCore.Webhooks;
 using DodoPayments.AspNetCore.Webhooks.Internal;
@@ -38,7 +39,7 @@ public class WebhookPipelineBenchmarks
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(new FixedTimeProvider(SentAt));
-        services.AddSingleton<IWebhookIdempotencyStore, AlwaysClaimStore>();
+        services.AddSingleton<IWebhookIdempotencyStore, ForgetfulStore>();
         services.AddDodoPayments(options => options.WebhookKey = Secret).AddWebhookHandler<CountingHandler>();
         _services = services.BuildServiceProvider();
         _endpoint = _services.GetRequiredService<DodoWebhookEndpoint>();
@@ -79,27 +80,6 @@ public class WebhookPipelineBenchmarks
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed class AlwaysClaimStore : IWebhookIdempotencyStore, IWebhookHandlerCompletion
-    {
-        private static readonly Guid Owner = Guid.NewGuid();
-
-        public ValueTask<WebhookClaim> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(WebhookClaim.Claimed(webhookId, Owner));
-
-        public ValueTask<bool> RenewAsync(WebhookClaim claim, TimeSpan lease, CancellationToken cancellationToken) => ValueTask.FromResult(true);
-
-        public ValueTask<IWebhookHandlerCompletion> BeginHandlerAsync(WebhookClaim claim, string handlerKey, IServiceProvider handlerServices, CancellationToken cancellationToken) =>
-            ValueTask.FromResult<IWebhookHandlerCompletion>(this);
-
-        public ValueTask<bool> CompleteAsync(WebhookClaim claim, TimeSpan retention, CancellationToken cancellationToken) => ValueTask.FromResult(true);
-
-        public ValueTask<bool> ReleaseAsync(WebhookClaim claim, CancellationToken cancellationToken) => ValueTask.FromResult(true);
-
-        public ValueTask CommitAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class CountingHandler : IPaymentSucceededHandler

@@ -361,7 +361,7 @@ public sealed class DodoApiStandInCheckoutPageTests : IAsyncDisposable
         public WebhookVerificationResult Verify()
         {
             Assert.True(WebhookSecret.TryDecode(Secret, out var key));
-            return WebhookSignatureVerifier.Verify(Body, Id, Timestamp, Signature, [key], DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+            return WebhookSignatureVerifier.Verify(Body, Id, Timestamp, Signature, new WebhookKeySet([key]), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
         }
     }
 }

@@ -31,6 +31,26 @@ public sealed class InMemoryWebhookIdempotencyStoreTests : WebhookIdempotencySto
         Assert.Equal(WebhookClaimResult.Claimed, afterRetention.Result);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2000)]
+    public async Task TryClaim_CompletedIdOfAnyLength_IsAlreadyProcessedAndOtherIdsAreNot(int length)
+    {
+        // Arrange: ids are held by digest; long ones (over the stack buffer) and ids differing in one character alike.
+        var store = new InMemoryWebhookIdempotencyStore(Clock);
+        var id = "msg_" + new string('é', length);
+        var claim = await store.TryClaimAsync(id, Lease, CancellationToken.None);
+        await store.CompleteAsync(claim, Retention, CancellationToken.None);
+
+        // Act
+        var again = await store.TryClaimAsync(id, Lease, CancellationToken.None);
+        var other = await store.TryClaimAsync(id[..^1] + "e", Lease, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(WebhookClaimResult.AlreadyProcessed, again.Result);
+        Assert.Equal(WebhookClaimResult.Claimed, other.Result);
+    }
+
     [Fact]
     public async Task TryClaim_StoreFull_StaysBoundedDroppingTheOldestProcessedFirst()
     {

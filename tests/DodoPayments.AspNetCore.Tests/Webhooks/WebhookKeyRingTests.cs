@@ -20,7 +20,7 @@ public sealed class WebhookKeyRingTests
 
         // Assert
         Assert.Same(first, second);
-        Assert.Equal(2, first.Length);
+        Assert.Equal(2, first.Count);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class WebhookKeyRingTests
         var after = ring.GetKeys(new DodoPaymentsOptions { WebhookKey = Second });
 
         // Assert
-        Assert.NotEqual(before[0], after[0]);
+        Assert.False(before[0].Key.SequenceEqual(after[0].Key));
         Assert.Single(after);
     }
 

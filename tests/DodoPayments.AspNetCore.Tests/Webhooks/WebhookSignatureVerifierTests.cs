@@ -201,7 +201,7 @@ public sealed class WebhookSignatureVerifierTests
     public void Verify_NoKeys_IsRefused()
     {
         // Arrange
-        byte[][] keys = [];
+        var keys = Keys();
 
         // Act
         var result = Verify(Body, Id, Timestamp, Signature, keys, SentAt);
@@ -258,9 +258,99 @@ public sealed class WebhookSignatureVerifierTests
         Assert.Equal(WebhookVerificationResult.Verified, result);
     }
 
-    private static byte[][] Keys(params string[] secrets) =>
-        [.. secrets.Select(secret => WebhookSecret.TryDecode(secret, out var key) ? key : throw new ArgumentException(secret))];
+    [Fact]
+    public void Verify_RotationSignedWithTheSecondKey_IsVerifiedAndThatKeyIsTriedFirstNext()
+    {
+        // Arrange
+        var keys = Keys("whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD", Secret);
 
-    private static WebhookVerificationResult Verify(string body, string? id, string? timestamp, string? signature, byte[][] keys, DateTimeOffset now) =>
+        // Act
+        var first = Verify(Body, Id, Timestamp, Signature, keys, SentAt);
+        var second = Verify(Body, Id, Timestamp, Signature, keys, SentAt);
+
+        // Assert
+        Assert.Equal(WebhookVerificationResult.Verified, first);
+        Assert.Equal(WebhookVerificationResult.Verified, second);
+        Assert.Equal(1, keys.LastMatched);
+    }
+
+    [Fact]
+    public void Verify_AfterTheSecondKeyMatched_StillVerifiesTheFirstKeysDeliveries()
+    {
+        // Arrange
+        const string Other = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+        var keys = Keys(Other, Secret);
+        Verify(Body, Id, Timestamp, Signature, keys, SentAt);
+        var signedWithFirst = new DodoPayments.AspNetCore.Testing.DodoWebhookSigner(Other).Sign(Id, SentAt, Body);
+
+        // Act
+        var result = Verify(Body, Id, Timestamp, signedWithFirst, keys, SentAt);
+
+        // Assert
+        Assert.Equal(WebhookVerificationResult.Verified, result);
+        Assert.Equal(0, keys.LastMatched);
+    }
+
+    [Fact]
+    public void Verify_WarmedUp_AllocatesNothing()
+    {
+        // Arrange
+        var keys = Keys("whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD", Secret);
+        var body = Encoding.UTF8.GetBytes(new string('c', 1024));
+        var signature = "v1,bm90IHRoaXMgb25lIGVpdGhlciwgaXQgaXMgMzIgYnl0ZXM= " + new DodoPayments.AspNetCore.Testing.DodoWebhookSigner(Secret).Sign(Id, SentAt, new string('c', 1024));
+        for (var i = 0; i < 10; i++)
+        {
+            WebhookSignatureVerifier.Verify(body, Id, Timestamp, signature, keys, SentAt, Tolerance);
+        }
+
+        // Act
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = WebhookSignatureVerifier.Verify(body, Id, Timestamp, signature, keys, SentAt, Tolerance, out _);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Assert
+        Assert.Equal(WebhookVerificationResult.Verified, result);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public async Task Verify_ManyThreadsSharingTheKeys_EachGetsItsOwnAnswer()
+    {
+        // Arrange
+        var keys = Keys(Secret);
+        var signer = new DodoPayments.AspNetCore.Testing.DodoWebhookSigner(Secret);
+        var deliveries = Enumerable.Range(0, 64)
+            .Select(i => (Body: $$"""{"n":{{i}}}""", Signature: i % 2 == 0 ? signer.Sign(Id, SentAt, $$"""{"n":{{i}}}""") : Signature))
+            .ToArray();
+
+        // Act
+        var results = await Task.WhenAll(deliveries.Select(delivery => Task.Run(() =>
+            Enumerable.Range(0, 200).Select(_ => Verify(delivery.Body, Id, Timestamp, delivery.Signature, keys, SentAt)).Distinct().Single())));
+
+        // Assert
+        for (var i = 0; i < deliveries.Length; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? WebhookVerificationResult.Verified : WebhookVerificationResult.NoMatchingSignature, results[i]);
+        }
+    }
+
+    [Fact]
+    public void Verify_IdLongerThanTheStackPrefix_IsVerified()
+    {
+        // Arrange
+        var id = "msg_" + new string('é', 400);
+        var signature = new DodoPayments.AspNetCore.Testing.DodoWebhookSigner(Secret).Sign(id, SentAt, Body);
+
+        // Act
+        var result = Verify(Body, id, Timestamp, signature, Keys(Secret), SentAt);
+
+        // Assert
+        Assert.Equal(WebhookVerificationResult.Verified, result);
+    }
+
+    private static WebhookKeySet Keys(params string[] secrets) =>
+        new(secrets.Select(secret => WebhookSecret.TryDecode(secret, out var key) ? key : throw new ArgumentException(secret)));
+
+    private static WebhookVerificationResult Verify(string body, string? id, string? timestamp, string? signature, WebhookKeySet keys, DateTimeOffset now) =>
         WebhookSignatureVerifier.Verify(Encoding.UTF8.GetBytes(body), id, timestamp, signature, keys, now, Tolerance);
 }

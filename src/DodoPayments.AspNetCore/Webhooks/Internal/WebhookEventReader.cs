@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace DodoPayments.AspNetCore.Webhooks.Internal;
@@ -93,8 +94,17 @@ internal static class WebhookEventReader
                 && timestampElement.TryGetDateTimeOffset(out var parsed)
                     ? parsed
                     : fallbackTimestamp;
-            var rawData = webhookEvent is UnknownWebhookEvent unknown ? unknown.Data : data.Clone();
-            webhookEvent.SetEnvelope(webhookId, type, ReadString(root, "business_id") ?? string.Empty, timestamp, rawData);
+            var businessId = ReadString(root, "business_id") ?? string.Empty;
+            if (webhookEvent is UnknownWebhookEvent unknown)
+            {
+                webhookEvent.SetEnvelope(webhookId, type, businessId, timestamp, unknown.Data);
+            }
+            else
+            {
+                // The bytes of data only (no cloned document): RawData parses them if a handler asks.
+                webhookEvent.SetEnvelope(webhookId, type, businessId, timestamp, JsonMarshal.GetRawUtf8Value(data).ToArray());
+            }
+
             return new Result(webhookEvent, descriptor, WebhookReadFailure.None, type);
         }
     }

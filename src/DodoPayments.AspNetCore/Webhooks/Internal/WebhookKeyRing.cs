@@ -2,14 +2,15 @@ namespace DodoPayments.AspNetCore.Webhooks.Internal;
 
 /// <summary>
 /// The decoded webhook keys (<see cref="DodoPaymentsOptions.WebhookKey"/> then <see cref="DodoPaymentsOptions.WebhookKeys"/>),
-/// decoded again only when the configured strings change, so a reload takes effect without decoding per request.
+/// decoded again (and their HMAC state prepared again) only when the configured strings change, so a reload takes
+/// effect without decoding or re-keying per request.
 /// </summary>
 internal sealed class WebhookKeyRing
 {
     private volatile Snapshot? _snapshot;
 
     /// <summary>The keys for the options read for this request; malformed secrets are skipped.</summary>
-    public byte[][] GetKeys(DodoPaymentsOptions options)
+    public WebhookKeySet GetKeys(DodoPaymentsOptions options)
     {
         var snapshot = _snapshot;
         if (snapshot is null || !snapshot.Matches(options))
@@ -21,9 +22,9 @@ internal sealed class WebhookKeyRing
         return snapshot.Keys;
     }
 
-    private sealed class Snapshot(string? key, string?[] keys, byte[][] decoded)
+    private sealed class Snapshot(string? key, string?[] keys, WebhookKeySet decoded)
     {
-        public byte[][] Keys { get; } = decoded;
+        public WebhookKeySet Keys { get; } = decoded;
 
         public static Snapshot Create(DodoPaymentsOptions options)
         {
@@ -35,7 +36,7 @@ internal sealed class WebhookKeyRing
                 Add(secret);
             }
 
-            return new Snapshot(options.WebhookKey, configured, [.. decoded]);
+            return new Snapshot(options.WebhookKey, configured, new WebhookKeySet(decoded));
 
             void Add(string? secret)
             {

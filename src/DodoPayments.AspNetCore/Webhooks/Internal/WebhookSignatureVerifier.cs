@@ -8,15 +8,13 @@ namespace DodoPayments.AspNetCore.Webhooks.Internal;
 /// <summary>
 /// Standard Webhooks verification: HMAC-SHA256 over <c>{webhook-id}.{webhook-timestamp}.{body}</c> with each key,
 /// compared in constant time with every <c>v1,</c> entry of <c>webhook-signature</c>; other versions and entries
-/// without a comma are skipped. A pure function: no exceptions for bad input, no allocation.
+/// without a comma are skipped. No exceptions for bad input, no allocation: each key's HMAC state is prepared once
+/// (<see cref="WebhookSigningKey"/>), and the body is hashed where it lies, after the <c>{id}.{timestamp}.</c> prefix.
 /// </summary>
 internal static class WebhookSignatureVerifier
 {
-    /// <summary>The length of an HMAC-SHA256 signature.</summary>
-    private const int SignatureLength = 32;
-
-    /// <summary>Signed content up to this size is built on the stack; larger content in a pooled buffer.</summary>
-    private const int StackContentLimit = 2048;
+    /// <summary>A <c>{id}.{timestamp}.</c> prefix up to this size is built on the stack; a longer one in a pooled buffer.</summary>
+    private const int StackPrefixLimit = 512;
 
     /// <summary>Base64 of 32 bytes is 44 characters; longer entries cannot be a signature.</summary>
     private const int MaxSignatureChars = 64;
@@ -38,7 +36,7 @@ internal static class WebhookSignatureVerifier
         string? webhookId,
         string? webhookTimestamp,
         string? webhookSignature,
-        ReadOnlySpan<byte[]> keys,
+        WebhookKeySet keys,
         DateTimeOffset now,
         TimeSpan tolerance) =>
         Verify(body, webhookId, webhookTimestamp, webhookSignature, keys, now, tolerance, out _);
@@ -58,7 +56,7 @@ internal static class WebhookSignatureVerifier
         string? webhookId,
         string? webhookTimestamp,
         string? webhookSignature,
-        ReadOnlySpan<byte[]> keys,
+        WebhookKeySet keys,
         DateTimeOffset now,
         TimeSpan tolerance,
         out DateTimeOffset timestamp)
@@ -97,34 +95,45 @@ internal static class WebhookSignatureVerifier
             return WebhookVerificationResult.TimestampTooNew;
         }
 
-        if (keys.IsEmpty)
+        if (keys.Count == 0)
         {
             return WebhookVerificationResult.NoKeys;
         }
 
-        var idLength = Encoding.UTF8.GetByteCount(webhookId);
-        var contentLength = idLength + 1 + webhookTimestamp.Length + 1 + body.Length;
+        var prefixLength = Encoding.UTF8.GetByteCount(webhookId) + 1 + webhookTimestamp.Length + 1;
         byte[]? rented = null;
-        var content = contentLength <= StackContentLimit
-            ? stackalloc byte[StackContentLimit]
-            : (rented = ArrayPool<byte>.Shared.Rent(contentLength));
+        var prefix = prefixLength <= StackPrefixLimit
+            ? stackalloc byte[StackPrefixLimit]
+            : (rented = ArrayPool<byte>.Shared.Rent(prefixLength));
         try
         {
-            content = content[..contentLength];
-            var written = Encoding.UTF8.GetBytes(webhookId, content);
-            content[written++] = (byte)'.';
+            prefix = prefix[..prefixLength];
+            var written = Encoding.UTF8.GetBytes(webhookId, prefix);
+            prefix[written++] = (byte)'.';
             // The timestamp parsed as digits only, so it is ASCII: one byte per char.
-            written += Encoding.ASCII.GetBytes(webhookTimestamp, content[written..]);
-            content[written++] = (byte)'.';
-            body.CopyTo(content[written..]);
+            written += Encoding.ASCII.GetBytes(webhookTimestamp, prefix[written..]);
+            prefix[written] = (byte)'.';
 
-            Span<byte> expected = stackalloc byte[SignatureLength];
+            Span<byte> expected = stackalloc byte[WebhookSigningKey.HashLength];
             Span<byte> received = stackalloc byte[48];
-            foreach (var key in keys)
+            // The key that matched last goes first: during a rotation, deliveries signed with the newer key then cost one HMAC.
+            var first = keys.LastMatched;
+            if ((uint)first >= (uint)keys.Count)
             {
-                HMACSHA256.HashData(key, content, expected);
+                first = 0;
+            }
+
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var index = (first + i) % keys.Count;
+                keys[index].Sign(prefix, body, expected);
                 if (AnySignatureMatches(webhookSignature, expected, received))
                 {
+                    if (index != first)
+                    {
+                        keys.LastMatched = index;
+                    }
+
                     timestamp = DateTimeOffset.FromUnixTimeSeconds(seconds);
                     return WebhookVerificationResult.Verified;
                 }
@@ -158,12 +167,12 @@ internal static class WebhookSignatureVerifier
             var signature = entry[(comma + 1)..];
             if (signature.Length > MaxSignatureChars
                 || !Convert.TryFromBase64Chars(signature, scratch, out var length)
-                || length != SignatureLength)
+                || length != WebhookSigningKey.HashLength)
             {
                 continue;
             }
 
-            if (CryptographicOperations.FixedTimeEquals(scratch[..SignatureLength], expected))
+            if (CryptographicOperations.FixedTimeEquals(scratch[..WebhookSigningKey.HashLength], expected))
             {
                 return true;
             }
