@@ -28,7 +28,7 @@ started=$SECONDS
 # 1. Pack (Release; package validation runs as part of it).
 rm -rf "$packages"
 for id in "${shipped[@]}"; do
-  if dotnet pack "src/$id/$id.csproj" -c Release -o "$packages" -warnaserror -clp:NoSummary --verbosity quiet >"$work/pack.log" 2>&1; then
+  if dotnet pack "src/$id/$id.csproj" -c Release -o "$packages" -p:ContinuousIntegrationBuild=true -warnaserror -clp:NoSummary --verbosity quiet >"$work/pack.log" 2>&1; then
     pass "dotnet pack $id"
   else
     tail -n 30 "$work/pack.log"
@@ -67,6 +67,14 @@ for id in "${shipped[@]}"; do
     pass "$id.snupkg has $id.pdb with Source Link to the commit"
   else
     fail "$id.snupkg has $id.pdb with Source Link to the commit"
+  fi
+  # A deterministic CI build (ContinuousIntegrationBuild): the assembly names its pdb under the mapped root /_/, never
+  # under the folder it was built in.
+  unzip -p "$nupkg" "lib/net10.0/$id.dll" >"$work/assembly.dll" 2>/dev/null
+  if grep -aq "/_/src/$id/" "$work/assembly.dll" && ! grep -aqF "$PWD/" "$work/assembly.dll"; then
+    pass "$id.dll is a deterministic CI build (paths mapped to /_/)"
+  else
+    fail "$id.dll is a deterministic CI build (paths mapped to /_/)"
   fi
 done
 
