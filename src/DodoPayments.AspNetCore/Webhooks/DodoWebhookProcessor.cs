@@ -193,8 +193,10 @@ public sealed class DodoWebhookProcessor
         using var handlerToken = new CancellationTokenSource();
         using var onStopping = stopping.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), handlerToken);
         using var onCancelled = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), handlerToken);
-        // The renewer's one timer also cancels the handlers when HandlerTimeout passes.
-        var renewer = new WebhookLeaseRenewer(store, claim, settings.ClaimLease, _timeProvider, handlerToken, LimitTimeout(settings.HandlerTimeout), _logger);
+        // The renewer's one timer also cancels the handlers when HandlerTimeout passes. It starts only when a handler
+        // does not complete synchronously: one that returns a completed task needs no renewal.
+        var started = _timeProvider.GetTimestamp();
+        WebhookLeaseRenewer? renewer = null;
         var ran = 0;
         WebhookRunResult result;
         try
@@ -209,7 +211,13 @@ public sealed class DodoWebhookProcessor
 
                 try
                 {
-                    await RunHandlerAsync(slot, webhookEvent, store, claim, settings, handlerToken.Token).ConfigureAwait(false);
+                    var run = RunHandlerAsync(slot, webhookEvent, store, claim, settings, handlerToken.Token);
+                    if (!run.IsCompleted)
+                    {
+                        renewer ??= new WebhookLeaseRenewer(store, claim, settings.ClaimLease, _timeProvider, handlerToken, LimitTimeout(settings.HandlerTimeout), _logger, started);
+                    }
+
+                    await run.ConfigureAwait(false);
                     ran++;
                 }
                 catch (Exception exception)
@@ -222,10 +230,13 @@ public sealed class DodoWebhookProcessor
         }
         finally
         {
-            await renewer.DisposeAsync().ConfigureAwait(false);
+            if (renewer is not null)
+            {
+                await renewer.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
-        if (renewer.Lost)
+        if (renewer is { Lost: true })
         {
             return new WebhookRunResult(WebhookRunStatus.ClaimLost, ran, result.Exception, result.HandlerKey);
         }

@@ -14,8 +14,49 @@ public sealed class DodoWebhookProcessorTests : IAsyncDisposable
     private const string Payment = """{"business_id":"bus_1","type":"payment.succeeded","timestamp":"2026-01-15T11:59:58Z","data":{"payment_id":"pay_1","total_amount":1500}}""";
 
     private readonly FakeTimeProvider _clock = new(TestClock.Start);
+    private readonly TimerCountingClock _timers;
     private readonly Recorder _recorder = new();
     private ServiceProvider? _services;
+
+    public DodoWebhookProcessorTests() => _timers = new TimerCountingClock(_clock);
+
+    [Fact]
+    public async Task ProcessAsync_HandlerThatCompletesSynchronously_RunsWithoutALeaseTimer()
+    {
+        // Arrange
+        var processor = Build(dodo => dodo.AddWebhookHandler<PaymentRecorder>());
+
+        // Act
+        var outcome = await ProcessSignedAsync(processor, Payment, "msg_sync");
+
+        // Assert
+        Assert.Equal(DodoWebhookOutcomeKind.Processed, outcome.Kind);
+        Assert.Equal(0, _timers.Created);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AsynchronousHandlerRunningPastTheClaimLease_KeepsTheClaimRenewed()
+    {
+        // Arrange
+        var processor = Build(dodo => dodo.AddWebhookHandler<BlockingRecorder>());
+        var first = ProcessSignedAsync(processor, Payment, "msg_slow");
+        await _recorder.Started.Task;
+
+        // Act
+        for (var i = 0; i < 4; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(10)); // 40 s in all, past the 30 s lease; renewed every 10 s
+        }
+
+        var duplicate = ProcessSignedAsync(processor, Payment, "msg_slow");
+        _recorder.Gate.SetResult();
+
+        // Assert
+        Assert.Equal(DodoWebhookOutcomeKind.InProgress, (await duplicate).Kind);
+        Assert.Equal(DodoWebhookOutcomeKind.Processed, (await first).Kind);
+        Assert.Equal(1, _timers.Created);
+        Assert.Equal(["blocking:pay_1"], _recorder.Calls);
+    }
 
     [Fact]
     public async Task ProcessAsync_SignedEvent_RunsItsHandlersOnceAndThenAnswersDuplicate()
@@ -190,7 +231,7 @@ public sealed class DodoWebhookProcessorTests : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(_clock);
+        services.AddSingleton<TimeProvider>(_timers);
         services.AddSingleton(_recorder);
         configure(services.AddDodoPayments(options => options.WebhookKey = Secret));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -211,6 +252,42 @@ public sealed class DodoWebhookProcessorTests : IAsyncDisposable
         public ConcurrentQueue<Guid> Scopes { get; } = new();
 
         public int AuditFailuresLeft;
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>The fake clock, counting the timers created on it.</summary>
+    private sealed class TimerCountingClock(FakeTimeProvider clock) : TimeProvider
+    {
+        private int _created;
+
+        public int Created => Volatile.Read(ref _created);
+
+        public override TimeZoneInfo LocalTimeZone => clock.LocalTimeZone;
+
+        public override long TimestampFrequency => clock.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override long GetTimestamp() => clock.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _created);
+            return clock.CreateTimer(callback, state, dueTime, period);
+        }
+    }
+
+    private sealed class BlockingRecorder(Recorder recorder) : IPaymentSucceededHandler
+    {
+        public async Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
+        {
+            recorder.Calls.Enqueue($"blocking:{webhookEvent.Data.PaymentId}");
+            recorder.Started.TrySetResult();
+            await recorder.Gate.Task.WaitAsync(cancellationToken);
+        }
     }
 
     private sealed class ScopeProbe
