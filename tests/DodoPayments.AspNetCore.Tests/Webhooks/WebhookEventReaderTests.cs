@@ -158,6 +158,8 @@ public sealed class WebhookEventReaderTests
     [InlineData("""{"business_id":7,"type":"refund.failed","timestamp":1768478400,"data":{"refund_id":"ref_1","extra":"kept"}}""", "ref_1", "", "2026-01-15T12:00:00Z")]
     [InlineData("""{"business_id":"bus_0","business_id":"bus_1","timestamp":"2000-01-01T00:00:00Z","timestamp":"2026-01-15T11:59:58Z","type":"refund.failed","data":{"refund_id":"ref_1","extra":"kept"}}""", "ref_1", "bus_1", "2026-01-15T11:59:58Z")]
     [InlineData("""{ /* Dodo */ "type" : "refund.failed", "other": {"a":[1,2,{}]}, "data" : { "refund_id" : "ref_1", "extra":"kept", }, }""", "ref_1", "", "2026-01-15T12:00:00Z")]
+    [InlineData("{\"type\":\"refund.failed\",\"data\":{\"refund_id\":\"ref_1\", // a note\n\"extra\":\"kept\"}}", "ref_1", "", "2026-01-15T12:00:00Z")]
+    [InlineData("""{"type":"refund.failed","data":{"refund_id":"ref_1","extra":"kept",},"business_id":"bus_1",}""", "ref_1", "bus_1", "2026-01-15T12:00:00Z")]
     [InlineData("""{"type":"refund.f\u0061iled","d\u0061ta":{"refund_id":"ref_1","extra":"kept"}}""", "ref_1", "", "2026-01-15T12:00:00Z")]
     public void Read_EnvelopeInAnyOrderWithRepeatedFieldsCommentsOrEscapes_IsReadWithTheLastOfEachField(string body, string refundId, string businessId, string timestamp)
     {

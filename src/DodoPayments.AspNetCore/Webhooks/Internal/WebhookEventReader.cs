@@ -43,9 +43,10 @@ internal static class WebhookEventReader
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    // The same leniency as DocumentOptions and the payload options (WebhookJsonContext), so the one-pass read accepts
-    // exactly what the document read accepts.
-    private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    // The one-pass read refuses comments (skipping them sends every token through the reader's slower comment-aware
+    // path: 7 % of a delivery's CPU); a body with comments goes the document way, which reads it as before. Without
+    // comments both read the same tokens, so the one-pass read accepts exactly what the document read accepts.
+    private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>The result of <see cref="Read"/>: the event and its descriptor, or why it could not be read.</summary>
     public readonly record struct Result(WebhookEvent? Event, WebhookEventDescriptor? Descriptor, WebhookReadFailure Failure, string Type = "");
@@ -121,7 +122,7 @@ internal static class WebhookEventReader
     /// <summary>
     /// The usual delivery in one pass of a <see cref="Utf8JsonReader"/>: a known <c>type</c> before an object
     /// <c>data</c>, read into its model where it lies, each envelope field once. Null for anything else (an unknown
-    /// type, <c>type</c> after <c>data</c>, a field given twice, data the model cannot read, invalid JSON): the
+    /// type, <c>type</c> after <c>data</c>, a field given twice, data the model cannot read, comments, invalid JSON): the
     /// document read then answers it as it always has.
     /// </summary>
     private static Result? TryReadInOnePass(ReadOnlySpan<byte> body, string webhookId, DateTimeOffset fallbackTimestamp)
