@@ -196,10 +196,10 @@ public sealed class DodoWebhookProcessor
             using var handlerToken = new CancellationTokenSource();
             using var onStopping = stopping.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), handlerToken);
             using var onCancelled = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), handlerToken);
-            // The renewer's one timer also cancels the handlers when HandlerTimeout passes. It starts only when a handler
-            // does not complete synchronously: one that returns a completed task needs no renewal.
-            var started = _timeProvider.GetTimestamp();
-            WebhookLeaseRenewer? renewer = null;
+            // The renewer's one timer also cancels the handlers when HandlerTimeout passes. It starts before the first
+            // handler: one that blocks its thread for longer than the lease before returning must still keep the claim,
+            // or another instance would run the event again.
+            var renewer = new WebhookLeaseRenewer(store, claim, settings.ClaimLease, _timeProvider, handlerToken, LimitTimeout(settings.HandlerTimeout), _logger);
             var ran = 0;
             WebhookRunResult result;
             try
@@ -216,13 +216,7 @@ public sealed class DodoWebhookProcessor
                     {
                         var scope = firstScope ?? _scopes.CreateAsyncScope();
                         firstScope = null;
-                        var run = RunHandlerAsync(scope, slot, webhookEvent, store, claim, settings, handlerToken.Token);
-                        if (!run.IsCompleted)
-                        {
-                            renewer ??= new WebhookLeaseRenewer(store, claim, settings.ClaimLease, _timeProvider, handlerToken, LimitTimeout(settings.HandlerTimeout), _logger, started);
-                        }
-
-                        await run.ConfigureAwait(false);
+                        await RunHandlerAsync(scope, slot, webhookEvent, store, claim, settings, handlerToken.Token).ConfigureAwait(false);
                         ran++;
                     }
                     catch (Exception exception)
@@ -235,13 +229,10 @@ public sealed class DodoWebhookProcessor
             }
             finally
             {
-                if (renewer is not null)
-                {
-                    await renewer.DisposeAsync().ConfigureAwait(false);
-                }
+                await renewer.DisposeAsync().ConfigureAwait(false);
             }
 
-            if (renewer is { Lost: true })
+            if (renewer.Lost)
             {
                 return new WebhookRunResult(WebhookRunStatus.ClaimLost, ran, result.Exception, result.HandlerKey);
             }

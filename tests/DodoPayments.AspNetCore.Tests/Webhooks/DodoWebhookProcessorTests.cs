@@ -21,17 +21,29 @@ public sealed class DodoWebhookProcessorTests : IAsyncDisposable
     public DodoWebhookProcessorTests() => _timers = new TimerCountingClock(_clock);
 
     [Fact]
-    public async Task ProcessAsync_HandlerThatCompletesSynchronously_RunsWithoutALeaseTimer()
+    public async Task ProcessAsync_HandlerBlockingItsThreadPastTheClaimLease_KeepsTheClaimRenewed()
     {
-        // Arrange
-        var processor = Build(dodo => dodo.AddWebhookHandler<PaymentRecorder>());
+        // Arrange: a handler that never awaits yet takes 40 s (past the 30 s lease) before returning a completed task,
+        // and meanwhile another instance asks for the same event.
+        var processor = Build(dodo => dodo.AddWebhookHandler<ThreadBlockingRecorder>());
+        _recorder.WhileRunning = () =>
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                _clock.Advance(TimeSpan.FromSeconds(10));   // the renewer's timer fires on this thread, every 10 s
+            }
+
+            var store = _services!.GetRequiredService<IWebhookIdempotencyStore>();
+            return store.TryClaimAsync("msg_blocking", TimeSpan.FromSeconds(30), CancellationToken.None).AsTask().GetAwaiter().GetResult().Result;
+        };
 
         // Act
-        var outcome = await ProcessSignedAsync(processor, Payment, "msg_sync");
+        var outcome = await ProcessSignedAsync(processor, Payment, "msg_blocking");
 
         // Assert
         Assert.Equal(DodoWebhookOutcomeKind.Processed, outcome.Kind);
-        Assert.Equal(0, _timers.Created);
+        Assert.Equal([WebhookClaimResult.InProgress], _recorder.ClaimsWhileRunning);
+        Assert.Equal(1, _timers.Created);
     }
 
     [Fact]
@@ -256,6 +268,26 @@ public sealed class DodoWebhookProcessorTests : IAsyncDisposable
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>What <see cref="ThreadBlockingRecorder"/> does on its thread before returning; what it answers is kept.</summary>
+        public Func<WebhookClaimResult>? WhileRunning { get; set; }
+
+        public ConcurrentQueue<WebhookClaimResult> ClaimsWhileRunning { get; } = new();
+    }
+
+    private sealed class ThreadBlockingRecorder(Recorder recorder) : IPaymentSucceededHandler
+    {
+        public Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
+        {
+            recorder.Calls.Enqueue($"thread-blocking:{webhookEvent.Data.PaymentId}");
+            if (recorder.WhileRunning is { } work)
+            {
+                recorder.WhileRunning = null;   // once: a second run would be the duplicate this test is about
+                recorder.ClaimsWhileRunning.Enqueue(work());
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>The fake clock, counting the timers created on it.</summary>

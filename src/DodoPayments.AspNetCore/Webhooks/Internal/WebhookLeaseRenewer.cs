@@ -5,8 +5,7 @@ namespace DodoPayments.AspNetCore.Webhooks.Internal;
 /// <summary>
 /// Keeps a claim alive while its handlers run: renews the lease every third of it, and cancels the handlers' token
 /// when the handler timeout passes, both on one <see cref="TimeProvider"/> timer (one timer per delivery instead of
-/// two; tests drive it with a fake clock). The processor starts it only once a handler has not completed synchronously:
-/// handlers that return completed tasks need no renewal, and creating a timer takes the runtime's timer-queue lock. When the store answers that the claim was lost, it cancels the handlers'
+/// two; tests drive it with a fake clock). When the store answers that the claim was lost, it cancels the handlers'
 /// token and remembers it, so the caller does not complete an event it no longer holds.
 /// </summary>
 internal sealed class WebhookLeaseRenewer : IAsyncDisposable
@@ -35,8 +34,7 @@ internal sealed class WebhookLeaseRenewer : IAsyncDisposable
     /// <param name="handlers">The handlers' token source: cancelled when the claim is lost or <paramref name="handlerTimeout"/> passes.</param>
     /// <param name="handlerTimeout">How long the handlers may run; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <param name="logger">The processor's logger.</param>
-    /// <param name="started">When the handlers started (<see cref="TimeProvider.GetTimestamp"/>): renewals and the timeout count from it.</param>
-    public WebhookLeaseRenewer(IWebhookIdempotencyStore store, WebhookClaim claim, TimeSpan lease, TimeProvider timeProvider, CancellationTokenSource handlers, TimeSpan handlerTimeout, ILogger logger, long started)
+    public WebhookLeaseRenewer(IWebhookIdempotencyStore store, WebhookClaim claim, TimeSpan lease, TimeProvider timeProvider, CancellationTokenSource handlers, TimeSpan handlerTimeout, ILogger logger)
     {
         _store = store;
         _claim = claim;
@@ -44,23 +42,14 @@ internal sealed class WebhookLeaseRenewer : IAsyncDisposable
         _handlers = handlers;
         _logger = logger;
         _timeProvider = timeProvider;
-        _started = started;
+        _started = timeProvider.GetTimestamp();
         _interval = lease / 3;
         _nextRenewal = _interval;
         _timeout = handlerTimeout;
         _timer = timeProvider.CreateTimer(static state => ((WebhookLeaseRenewer)state!).Tick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         lock (_schedule)
         {
-            var elapsed = timeProvider.GetElapsedTime(started);
-            if (elapsed >= _nextRenewal || (_timeout != Timeout.InfiniteTimeSpan && elapsed >= _timeout))
-            {
-                // The handlers ran synchronously past a renewal or the timeout before one went asynchronous: tick now.
-                _timer.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-            }
-            else
-            {
-                ScheduleNext(elapsed);
-            }
+            ScheduleNext(TimeSpan.Zero);
         }
     }
 
