@@ -6,7 +6,7 @@
 # delivery was not answered 200).
 #
 #   eng/load.sh [--store memory|none|sqlite|postgres] [--inbox] [--sqlite-wal] [--context-pool] [--duration 5] [--warmup 5]
-#               [--connections 32] [--threads 2] [--deliveries 70000/s] [--log-level Warning]
+#               [--connections 32] [--threads 2] [--deliveries 90000/s] [--log-level Warning]
 #
 # --store picks the webhook idempotency store: the in-memory default, or the EF Core store on a SQLite file or on a
 # throwaway PostgreSQL cluster (eng/postgres.sh, Debian's postgresql package); `none` is a diagnostic store that grants
@@ -37,9 +37,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# Enough unique deliveries for about 70k requests a second, as wrk's threads do not share them evenly (each holds its
+# Enough unique deliveries for about 90k requests a second, as wrk's threads do not share them evenly (each holds its
 # share in memory, ~1.5 KB a delivery).
-deliveries=${deliveries:-$((duration * 70000 + 20000))}
+deliveries=${deliveries:-$((duration * 90000 + 20000))}
 
 if ! command -v wrk >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk

@@ -34,8 +34,8 @@ public sealed class DodoMetadata : IDictionary<string, string?>, IReadOnlyDictio
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
 
-    /// <summary>The JSON kind of each value that is not a string.</summary>
-    private readonly Dictionary<string, JsonValueKind> _kinds = new(StringComparer.Ordinal);
+    /// <summary>The JSON kind of each value that is not a string; created with the first such value (most metadata has none).</summary>
+    private Dictionary<string, JsonValueKind>? _kinds;
 
     /// <summary>Creates empty metadata.</summary>
     public DodoMetadata()
@@ -133,7 +133,7 @@ public sealed class DodoMetadata : IDictionary<string, string?>, IReadOnlyDictio
     /// <returns>The kind of the value.</returns>
     public JsonValueKind GetValueKind(string key) =>
         !_values.ContainsKey(key) ? JsonValueKind.Undefined
-        : _kinds.TryGetValue(key, out var kind) ? kind
+        : _kinds is not null && _kinds.TryGetValue(key, out var kind) ? kind
         : JsonValueKind.String;
 
     /// <summary>Adds <paramref name="key"/> with a string value (collection initializers use it).</summary>
@@ -166,7 +166,7 @@ public sealed class DodoMetadata : IDictionary<string, string?>, IReadOnlyDictio
     /// <returns>True when it was there.</returns>
     public bool Remove(string key)
     {
-        _kinds.Remove(key);
+        _kinds?.Remove(key);
         return _values.Remove(key);
     }
 
@@ -174,7 +174,7 @@ public sealed class DodoMetadata : IDictionary<string, string?>, IReadOnlyDictio
     public void Clear()
     {
         _values.Clear();
-        _kinds.Clear();
+        _kinds?.Clear();
     }
 
     /// <summary>The keys and their values as text.</summary>
@@ -201,11 +201,11 @@ public sealed class DodoMetadata : IDictionary<string, string?>, IReadOnlyDictio
         _values[key] = text;
         if (kind == JsonValueKind.String)
         {
-            _kinds.Remove(key);
+            _kinds?.Remove(key);
         }
         else
         {
-            _kinds[key] = kind;
+            (_kinds ??= new(StringComparer.Ordinal))[key] = kind;
         }
     }
 }

@@ -156,7 +156,6 @@ public sealed class DodoWebhookProcessor
     /// Runs the handlers of a claimed event, each in its own DI scope, skipping those that completed in an earlier
     /// attempt, while the claim's lease is renewed. The caller completes, releases or fails the claim after it.
     /// </summary>
-    /// <param name="services">The scope the handlers are discovered in (each then runs in a scope of its own).</param>
     /// <param name="descriptor">The event's descriptor.</param>
     /// <param name="webhookEvent">The event.</param>
     /// <param name="store">The store holding <paramref name="claim"/>.</param>
@@ -165,7 +164,6 @@ public sealed class DodoWebhookProcessor
     /// <param name="stopping">Cancels the handlers when the app (or the inbox processor) stops.</param>
     /// <param name="cancellationToken">The caller's token; it cancels the handlers too.</param>
     internal async Task<WebhookRunResult> RunHandlersAsync(
-        IServiceProvider services,
         WebhookEventDescriptor descriptor,
         WebhookEvent webhookEvent,
         IWebhookIdempotencyStore store,
@@ -174,69 +172,86 @@ public sealed class DodoWebhookProcessor
         CancellationToken stopping,
         CancellationToken cancellationToken)
     {
-        List<WebhookHandlerSlot> slots;
+        // The handlers are resolved once to learn them, in the scope the first of them to run then runs in (each still
+        // runs in a scope of its own): one scope and one round of resolutions fewer per delivery.
+        AsyncServiceScope? firstScope = _scopes.CreateAsyncScope();
         try
         {
-            slots = WebhookHandlerPlan.Discover(descriptor, webhookEvent, services);
-        }
-        catch (Exception exception)
-        {
-            return new WebhookRunResult(WebhookRunStatus.Failed, 0, exception, "(resolving handlers)");
-        }
-
-        if (!AnyToRun(slots, claim))
-        {
-            return new WebhookRunResult(WebhookRunStatus.Completed, 0);
-        }
-
-        // Never the request's abort token: Dodo hangs up after 15 s, and a handler that honours its token must finish.
-        using var handlerToken = new CancellationTokenSource();
-        using var onStopping = stopping.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), handlerToken);
-        using var onCancelled = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), handlerToken);
-        // The renewer's one timer also cancels the handlers when HandlerTimeout passes.
-        var renewer = new WebhookLeaseRenewer(store, claim, settings.ClaimLease, _timeProvider, handlerToken, LimitTimeout(settings.HandlerTimeout), _logger);
-        var ran = 0;
-        WebhookRunResult result;
-        try
-        {
-            result = new WebhookRunResult(WebhookRunStatus.Completed, 0);
-            foreach (var slot in slots)
+            List<WebhookHandlerSlot> slots;
+            try
             {
-                if (claim.CompletedHandlers.Contains(slot.Key))
-                {
-                    continue;
-                }
+                slots = WebhookHandlerPlan.Discover(descriptor, webhookEvent, firstScope.Value.ServiceProvider);
+            }
+            catch (Exception exception)
+            {
+                return new WebhookRunResult(WebhookRunStatus.Failed, 0, exception, "(resolving handlers)");
+            }
 
-                try
+            if (!AnyToRun(slots, claim))
+            {
+                return new WebhookRunResult(WebhookRunStatus.Completed, 0);
+            }
+
+            // Never the request's abort token: Dodo hangs up after 15 s, and a handler that honours its token must finish.
+            using var handlerToken = new CancellationTokenSource();
+            using var onStopping = stopping.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), handlerToken);
+            using var onCancelled = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), handlerToken);
+            // The renewer's one timer also cancels the handlers when HandlerTimeout passes. It starts before the first
+            // handler: one that blocks its thread for longer than the lease before returning must still keep the claim,
+            // or another instance would run the event again.
+            var renewer = new WebhookLeaseRenewer(store, claim, settings.ClaimLease, _timeProvider, handlerToken, LimitTimeout(settings.HandlerTimeout), _logger);
+            var ran = 0;
+            WebhookRunResult result;
+            try
+            {
+                result = new WebhookRunResult(WebhookRunStatus.Completed, 0);
+                foreach (var slot in slots)
                 {
-                    await RunHandlerAsync(slot, webhookEvent, store, claim, settings, handlerToken.Token).ConfigureAwait(false);
-                    ran++;
-                }
-                catch (Exception exception)
-                {
-                    var status = exception is WebhookClaimLostException ? WebhookRunStatus.ClaimLost : WebhookRunStatus.Failed;
-                    result = new WebhookRunResult(status, ran, exception, slot.Key);
-                    break;
+                    if (claim.CompletedHandlers.Contains(slot.Key))
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        var scope = firstScope ?? _scopes.CreateAsyncScope();
+                        firstScope = null;
+                        await RunHandlerAsync(scope, slot, webhookEvent, store, claim, settings, handlerToken.Token).ConfigureAwait(false);
+                        ran++;
+                    }
+                    catch (Exception exception)
+                    {
+                        var status = exception is WebhookClaimLostException ? WebhookRunStatus.ClaimLost : WebhookRunStatus.Failed;
+                        result = new WebhookRunResult(status, ran, exception, slot.Key);
+                        break;
+                    }
                 }
             }
+            finally
+            {
+                await renewer.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (renewer.Lost)
+            {
+                return new WebhookRunResult(WebhookRunStatus.ClaimLost, ran, result.Exception, result.HandlerKey);
+            }
+
+            if (result.Status == WebhookRunStatus.Failed && result.Exception is OperationCanceledException && handlerToken.IsCancellationRequested)
+            {
+                LogCancelled(result.HandlerKey!, webhookEvent, settings, stopping.IsCancellationRequested || cancellationToken.IsCancellationRequested);
+                return result with { Cancelled = true };
+            }
+
+            return result.Status == WebhookRunStatus.Completed ? new WebhookRunResult(WebhookRunStatus.Completed, ran) : result;
         }
         finally
         {
-            await renewer.DisposeAsync().ConfigureAwait(false);
+            if (firstScope is { } unused)
+            {
+                await unused.DisposeAsync().ConfigureAwait(false);
+            }
         }
-
-        if (renewer.Lost)
-        {
-            return new WebhookRunResult(WebhookRunStatus.ClaimLost, ran, result.Exception, result.HandlerKey);
-        }
-
-        if (result.Status == WebhookRunStatus.Failed && result.Exception is OperationCanceledException && handlerToken.IsCancellationRequested)
-        {
-            LogCancelled(result.HandlerKey!, webhookEvent, settings, stopping.IsCancellationRequested || cancellationToken.IsCancellationRequested);
-            return result with { Cancelled = true };
-        }
-
-        return result.Status == WebhookRunStatus.Completed ? new WebhookRunResult(WebhookRunStatus.Completed, ran) : result;
     }
 
     /// <summary>Whether any handler has not completed in an earlier attempt.</summary>
@@ -257,7 +272,9 @@ public sealed class DodoWebhookProcessor
     private static TimeSpan LimitTimeout(TimeSpan timeout) =>
         timeout.TotalMilliseconds >= uint.MaxValue - 1 ? Timeout.InfiniteTimeSpan : timeout;
 
+    /// <summary>Runs one handler in <paramref name="scope"/>, its own, and disposes the scope.</summary>
     private async Task RunHandlerAsync(
+        AsyncServiceScope scope,
         WebhookHandlerSlot slot,
         WebhookEvent webhookEvent,
         IWebhookIdempotencyStore store,
@@ -265,7 +282,6 @@ public sealed class DodoWebhookProcessor
         DodoWebhookOptions settings,
         CancellationToken cancellationToken)
     {
-        var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
             var handler = slot.Resolve(scope.ServiceProvider);
@@ -340,7 +356,7 @@ public sealed class DodoWebhookProcessor
         }
 
         var started = _timeProvider.GetTimestamp();
-        var run = await RunHandlersAsync(services, read.Descriptor!, webhookEvent, store, claim, settings, _applicationStopping, cancellationToken).ConfigureAwait(false);
+        var run = await RunHandlersAsync(read.Descriptor!, webhookEvent, store, claim, settings, _applicationStopping, cancellationToken).ConfigureAwait(false);
         _instrumentation.HandlersRan(webhookEvent.Type, run, _timeProvider.GetElapsedTime(started));
         switch (run.Status)
         {

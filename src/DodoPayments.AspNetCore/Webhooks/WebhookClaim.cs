@@ -28,6 +28,12 @@ public sealed class WebhookClaim
     /// <summary>The keys of the handlers that completed in an earlier attempt: they are not run again.</summary>
     public IReadOnlySet<string> CompletedHandlers { get; }
 
+    /// <summary>
+    /// The in-memory store's key of <see cref="WebhookId"/> (a digest of it), kept with the claim so the store's later
+    /// calls on it do not digest the id again; zero when not computed.
+    /// </summary>
+    internal UInt128 StoreKey { get; set; }
+
     /// <summary>A claim the caller now holds.</summary>
     /// <param name="webhookId">The <c>webhook-id</c> claimed.</param>
     /// <param name="ownerToken">A token no other claim has (a new <see cref="Guid"/>).</param>

@@ -21,6 +21,9 @@ public abstract class WebhookEvent
     // The raw data of a known event, kept as bytes and parsed on first use: most handlers read the typed Data only.
     private byte[]? _rawDataUtf8;
 
+    // As lenient as the read of the delivery that accepted the bytes (comments, trailing commas).
+    private static readonly JsonReaderOptions RawDataOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
     /// <summary>The <c>webhook-id</c> header: unique per event, the same on every redelivery (the idempotency key).</summary>
     public string Id { get => _id; init => _id = value; }
 
@@ -43,7 +46,7 @@ public abstract class WebhookEvent
         {
             if (Volatile.Read(ref _rawDataUtf8) is { } utf8)
             {
-                var reader = new Utf8JsonReader(utf8);
+                var reader = new Utf8JsonReader(utf8, RawDataOptions);
                 _rawData = JsonElement.ParseValue(ref reader);
                 Volatile.Write(ref _rawDataUtf8, null);
             }

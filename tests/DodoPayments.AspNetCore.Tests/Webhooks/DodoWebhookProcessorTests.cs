@@ -14,8 +14,61 @@ public sealed class DodoWebhookProcessorTests : IAsyncDisposable
     private const string Payment = """{"business_id":"bus_1","type":"payment.succeeded","timestamp":"2026-01-15T11:59:58Z","data":{"payment_id":"pay_1","total_amount":1500}}""";
 
     private readonly FakeTimeProvider _clock = new(TestClock.Start);
+    private readonly TimerCountingClock _timers;
     private readonly Recorder _recorder = new();
     private ServiceProvider? _services;
+
+    public DodoWebhookProcessorTests() => _timers = new TimerCountingClock(_clock);
+
+    [Fact]
+    public async Task ProcessAsync_HandlerBlockingItsThreadPastTheClaimLease_KeepsTheClaimRenewed()
+    {
+        // Arrange: a handler that never awaits yet takes 40 s (past the 30 s lease) before returning a completed task,
+        // and meanwhile another instance asks for the same event.
+        var processor = Build(dodo => dodo.AddWebhookHandler<ThreadBlockingRecorder>());
+        _recorder.WhileRunning = () =>
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                _clock.Advance(TimeSpan.FromSeconds(10));   // the renewer's timer fires on this thread, every 10 s
+            }
+
+            var store = _services!.GetRequiredService<IWebhookIdempotencyStore>();
+            return store.TryClaimAsync("msg_blocking", TimeSpan.FromSeconds(30), CancellationToken.None).AsTask().GetAwaiter().GetResult().Result;
+        };
+
+        // Act
+        var outcome = await ProcessSignedAsync(processor, Payment, "msg_blocking");
+
+        // Assert
+        Assert.Equal(DodoWebhookOutcomeKind.Processed, outcome.Kind);
+        Assert.Equal([WebhookClaimResult.InProgress], _recorder.ClaimsWhileRunning);
+        Assert.Equal(1, _timers.Created);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AsynchronousHandlerRunningPastTheClaimLease_KeepsTheClaimRenewed()
+    {
+        // Arrange
+        var processor = Build(dodo => dodo.AddWebhookHandler<BlockingRecorder>());
+        var first = ProcessSignedAsync(processor, Payment, "msg_slow");
+        await _recorder.Started.Task;
+
+        // Act
+        for (var i = 0; i < 4; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(10)); // 40 s in all, past the 30 s lease; renewed every 10 s
+        }
+
+        var duplicate = ProcessSignedAsync(processor, Payment, "msg_slow");
+        _recorder.Gate.SetResult();
+
+        // Assert
+        Assert.Equal(DodoWebhookOutcomeKind.InProgress, (await duplicate).Kind);
+        Assert.Equal(DodoWebhookOutcomeKind.Processed, (await first).Kind);
+        Assert.Equal(1, _timers.Created);
+        Assert.Equal(["blocking:pay_1"], _recorder.Calls);
+    }
 
     [Fact]
     public async Task ProcessAsync_SignedEvent_RunsItsHandlersOnceAndThenAnswersDuplicate()
@@ -190,7 +243,7 @@ public sealed class DodoWebhookProcessorTests : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(_clock);
+        services.AddSingleton<TimeProvider>(_timers);
         services.AddSingleton(_recorder);
         configure(services.AddDodoPayments(options => options.WebhookKey = Secret));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -211,6 +264,62 @@ public sealed class DodoWebhookProcessorTests : IAsyncDisposable
         public ConcurrentQueue<Guid> Scopes { get; } = new();
 
         public int AuditFailuresLeft;
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>What <see cref="ThreadBlockingRecorder"/> does on its thread before returning; what it answers is kept.</summary>
+        public Func<WebhookClaimResult>? WhileRunning { get; set; }
+
+        public ConcurrentQueue<WebhookClaimResult> ClaimsWhileRunning { get; } = new();
+    }
+
+    private sealed class ThreadBlockingRecorder(Recorder recorder) : IPaymentSucceededHandler
+    {
+        public Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
+        {
+            recorder.Calls.Enqueue($"thread-blocking:{webhookEvent.Data.PaymentId}");
+            if (recorder.WhileRunning is { } work)
+            {
+                recorder.WhileRunning = null;   // once: a second run would be the duplicate this test is about
+                recorder.ClaimsWhileRunning.Enqueue(work());
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The fake clock, counting the timers created on it.</summary>
+    private sealed class TimerCountingClock(FakeTimeProvider clock) : TimeProvider
+    {
+        private int _created;
+
+        public int Created => Volatile.Read(ref _created);
+
+        public override TimeZoneInfo LocalTimeZone => clock.LocalTimeZone;
+
+        public override long TimestampFrequency => clock.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override long GetTimestamp() => clock.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _created);
+            return clock.CreateTimer(callback, state, dueTime, period);
+        }
+    }
+
+    private sealed class BlockingRecorder(Recorder recorder) : IPaymentSucceededHandler
+    {
+        public async Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
+        {
+            recorder.Calls.Enqueue($"blocking:{webhookEvent.Data.PaymentId}");
+            recorder.Started.TrySetResult();
+            await recorder.Gate.Task.WaitAsync(cancellationToken);
+        }
     }
 
     private sealed class ScopeProbe

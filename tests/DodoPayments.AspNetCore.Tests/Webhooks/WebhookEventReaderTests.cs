@@ -125,6 +125,10 @@ public sealed class WebhookEventReaderTests
     [InlineData("not json", nameof(WebhookReadFailure.NotJson))]
     [InlineData("", nameof(WebhookReadFailure.NotJson))]
     [InlineData("\"a string\"", nameof(WebhookReadFailure.NotAnObject))]
+    [InlineData("""{"type":"refund.failed","data":{"refund_id":"ref_1"}} trailing""", nameof(WebhookReadFailure.NotJson))]
+    [InlineData("""{"type":"refund.failed","data":{"refund_id":"ref_1"}}}""", nameof(WebhookReadFailure.NotJson))]
+    [InlineData("""{"type":"refund.failed","data":{"refund_id":"ref_1"},"extra":[1,""", nameof(WebhookReadFailure.NotJson))]
+    [InlineData("""{"type":"refund.failed","data":{"refund_id":"ref_1"}}{"type":"refund.failed"}""", nameof(WebhookReadFailure.NotJson))]
     [InlineData("{}", nameof(WebhookReadFailure.TypeMissing))]
     [InlineData("""{"data":{"x":1}}""", nameof(WebhookReadFailure.TypeMissing))]
     [InlineData("""{"type":null,"data":{"x":1}}""", nameof(WebhookReadFailure.TypeMissing))]
@@ -145,6 +149,32 @@ public sealed class WebhookEventReaderTests
         // Assert
         Assert.Null(result.Event);
         Assert.Equal(Enum.Parse<WebhookReadFailure>(expected), result.Failure);
+    }
+
+    [Theory]
+    [InlineData("""{"business_id":"bus_1","type":"refund.failed","timestamp":"2026-01-15T11:59:58Z","data":{"refund_id":"ref_1","extra":"kept"}}""", "ref_1", "bus_1", "2026-01-15T11:59:58Z")]
+    [InlineData("""{"data":{"refund_id":"ref_1","extra":"kept"},"timestamp":"2026-01-15T11:59:58Z","type":"refund.failed","business_id":"bus_1"}""", "ref_1", "bus_1", "2026-01-15T11:59:58Z")]
+    [InlineData("""{"type":"something.new","type":"refund.failed","data":{"refund_id":"ref_0"},"data":{"refund_id":"ref_1","extra":"kept"}}""", "ref_1", "", "2026-01-15T12:00:00Z")]
+    [InlineData("""{"business_id":7,"type":"refund.failed","timestamp":1768478400,"data":{"refund_id":"ref_1","extra":"kept"}}""", "ref_1", "", "2026-01-15T12:00:00Z")]
+    [InlineData("""{"business_id":"bus_0","business_id":"bus_1","timestamp":"2000-01-01T00:00:00Z","timestamp":"2026-01-15T11:59:58Z","type":"refund.failed","data":{"refund_id":"ref_1","extra":"kept"}}""", "ref_1", "bus_1", "2026-01-15T11:59:58Z")]
+    [InlineData("""{ /* Dodo */ "type" : "refund.failed", "other": {"a":[1,2,{}]}, "data" : { "refund_id" : "ref_1", "extra":"kept", }, }""", "ref_1", "", "2026-01-15T12:00:00Z")]
+    [InlineData("{\"type\":\"refund.failed\",\"data\":{\"refund_id\":\"ref_1\", // a note\n\"extra\":\"kept\"}}", "ref_1", "", "2026-01-15T12:00:00Z")]
+    [InlineData("""{"type":"refund.failed","data":{"refund_id":"ref_1","extra":"kept",},"business_id":"bus_1",}""", "ref_1", "bus_1", "2026-01-15T12:00:00Z")]
+    [InlineData("""{"type":"refund.f\u0061iled","d\u0061ta":{"refund_id":"ref_1","extra":"kept"}}""", "ref_1", "", "2026-01-15T12:00:00Z")]
+    public void Read_EnvelopeInAnyOrderWithRepeatedFieldsCommentsOrEscapes_IsReadWithTheLastOfEachField(string body, string refundId, string businessId, string timestamp)
+    {
+        // Arrange, Act
+        var result = Read(body);
+
+        // Assert
+        var refund = Assert.IsType<RefundFailedEvent>(result.Event);
+        Assert.Equal(WebhookReadFailure.None, result.Failure);
+        Assert.Equal("refund.failed", refund.Type);
+        Assert.Equal(refundId, refund.Data.RefundId);
+        Assert.Equal(businessId, refund.BusinessId);
+        Assert.Equal(DateTimeOffset.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), refund.Timestamp);
+        Assert.Equal("kept", refund.RawData.GetProperty("extra").GetString());
+        Assert.Equal(refundId, refund.RawData.GetProperty("refund_id").GetString());
     }
 
     [Theory]

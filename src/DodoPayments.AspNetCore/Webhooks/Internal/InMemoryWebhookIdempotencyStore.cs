@@ -32,6 +32,11 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
     private const int StackIdLimit = 1024;
 
     private readonly Lock _lock = new();
+
+    // Owner tokens: unique within this store, which is all a fence in one process needs (Guid.NewGuid asks the OS for
+    // random bytes on every claim).
+    private readonly ulong _ownerPrefix = (ulong)Random.Shared.NextInt64() | 1;
+    private long _lastOwner;
     private readonly Dictionary<UInt128, Entry> _entries = [];
     private readonly Queue<(UInt128 Key, long ExpiresAtTicks)> _completed = new();
     private DateTimeOffset _lastFullWarning = DateTimeOffset.MinValue;
@@ -68,7 +73,8 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
             MakeRoom(now);
             var completed = found && !existing.Processed ? existing.CompletedHandlers : [];
             // A first claim (nothing completed yet) shares the claim's empty set instead of copying one.
-            var claim = WebhookClaim.Claimed(webhookId, Guid.NewGuid(), completed.IsEmpty ? null : completed.ToHashSet(StringComparer.Ordinal));
+            var claim = WebhookClaim.Claimed(webhookId, NextOwner(), completed.IsEmpty ? null : completed.ToHashSet(StringComparer.Ordinal));
+            claim.StoreKey = key;
             _entries[key] = new Entry(Processed: false, (now + lease).UtcTicks, claim.OwnerToken, completed);
             return ValueTask.FromResult(claim);
         }
@@ -77,7 +83,7 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
     public ValueTask<bool> RenewAsync(WebhookClaim claim, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var key = KeyOf(claim.WebhookId);
+        var key = KeyOf(claim);
         var now = timeProvider.GetUtcNow();
         lock (_lock)
         {
@@ -101,7 +107,7 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
     public ValueTask<bool> CompleteAsync(WebhookClaim claim, TimeSpan retention, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var key = KeyOf(claim.WebhookId);
+        var key = KeyOf(claim);
         var now = timeProvider.GetUtcNow();
         lock (_lock)
         {
@@ -120,7 +126,7 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
     public ValueTask<bool> ReleaseAsync(WebhookClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var key = KeyOf(claim.WebhookId);
+        var key = KeyOf(claim);
         lock (_lock)
         {
             if (!Holds(key, claim, out var entry))
@@ -132,6 +138,16 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
             _entries[key] = entry with { ExpiresAtTicks = DateTimeOffset.MinValue.UtcTicks, Owner = Guid.Empty };
             return ValueTask.FromResult(true);
         }
+    }
+
+    /// <summary>The key of a claim's id: kept in the claims this store made, digested again for others.</summary>
+    private static UInt128 KeyOf(WebhookClaim claim) => claim.StoreKey != UInt128.Zero ? claim.StoreKey : KeyOf(claim.WebhookId);
+
+    /// <summary>A new owner token: this store's random half and a counter (never <see cref="Guid.Empty"/>: the prefix is odd).</summary>
+    private Guid NextOwner()
+    {
+        Span<ulong> halves = [_ownerPrefix, (ulong)Interlocked.Increment(ref _lastOwner)];
+        return new Guid(MemoryMarshal.AsBytes(halves));
     }
 
     /// <summary>The first 128 bits of the SHA-256 of the id's UTF-8 bytes.</summary>
@@ -162,7 +178,7 @@ internal sealed class InMemoryWebhookIdempotencyStore(TimeProvider timeProvider,
 
     private void RecordHandler(WebhookClaim claim, string handlerKey)
     {
-        var key = KeyOf(claim.WebhookId);
+        var key = KeyOf(claim);
         lock (_lock)
         {
             if (!Holds(key, claim, out var entry))

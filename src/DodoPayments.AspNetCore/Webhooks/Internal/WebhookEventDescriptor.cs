@@ -22,4 +22,12 @@ internal abstract class WebhookEventDescriptor(WebhookHandlerSource[] handlerSou
     /// <param name="failure">Why the event could not be read; <see cref="WebhookReadFailure.None"/> when it was.</param>
     /// <returns>The event, without its envelope yet; null when it could not be read.</returns>
     public abstract WebhookEvent? Read(JsonElement data, out WebhookReadFailure failure);
+
+    /// <summary>
+    /// Reads <c>data</c> where <paramref name="reader"/> stands (on its <see cref="JsonTokenType.StartObject"/>), leaving
+    /// the reader on its end: the one-pass read of a usual delivery. Null when this type does not read that way or the
+    /// data is not a readable event (the caller then reads the whole body again with <see cref="Read"/>, which says why).
+    /// </summary>
+    /// <exception cref="JsonException">The JSON is not valid.</exception>
+    public virtual WebhookEvent? TryRead(ref Utf8JsonReader reader) => null;
 }

@@ -41,9 +41,20 @@ internal sealed class WebhookEventDescriptor<TEvent, TData, THandler>(Func<TEven
             return null;
         }
 
+        failure = WebhookReadFailure.None;
+        return Create(payload);
+    }
+
+    public override WebhookEvent? TryRead(ref Utf8JsonReader reader)
+    {
+        var payload = JsonSerializer.Deserialize(ref reader, _dataTypeInfo);
+        return payload is null || string.IsNullOrEmpty(idOf(payload)) ? null : Create(payload);
+    }
+
+    private TEvent Create(TData payload)
+    {
         var webhookEvent = create();
         webhookEvent.SetData(payload);
-        failure = WebhookReadFailure.None;
         return webhookEvent;
     }
 }

@@ -43,6 +43,11 @@ internal static class WebhookEventReader
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
+    // The one-pass read refuses comments (skipping them sends every token through the reader's slower comment-aware
+    // path: 7 % of a delivery's CPU); a body with comments goes the document way, which reads it as before. Without
+    // comments both read the same tokens, so the one-pass read accepts exactly what the document read accepts.
+    private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Disallow };
+
     /// <summary>The result of <see cref="Read"/>: the event and its descriptor, or why it could not be read.</summary>
     public readonly record struct Result(WebhookEvent? Event, WebhookEventDescriptor? Descriptor, WebhookReadFailure Failure, string Type = "");
 
@@ -55,6 +60,11 @@ internal static class WebhookEventReader
         if (webhookId.Length > MaxWebhookIdLength)
         {
             return new Result(null, null, WebhookReadFailure.IdTooLong);
+        }
+
+        if (TryReadInOnePass(body.Span, webhookId, fallbackTimestamp) is { } read)
+        {
+            return read;
         }
 
         JsonDocument document;
@@ -107,6 +117,102 @@ internal static class WebhookEventReader
 
             return new Result(webhookEvent, descriptor, WebhookReadFailure.None, type);
         }
+    }
+
+    /// <summary>
+    /// The usual delivery in one pass of a <see cref="Utf8JsonReader"/>: a known <c>type</c> before an object
+    /// <c>data</c>, read into its model where it lies, each envelope field once. Null for anything else (an unknown
+    /// type, <c>type</c> after <c>data</c>, a field given twice, data the model cannot read, comments, invalid JSON): the
+    /// document read then answers it as it always has.
+    /// </summary>
+    private static Result? TryReadInOnePass(ReadOnlySpan<byte> body, string webhookId, DateTimeOffset fallbackTimestamp)
+    {
+        var reader = new Utf8JsonReader(body, ReaderOptions);
+        string? type = null;
+        string? businessId = null;
+        DateTimeOffset? timestamp = null;
+        WebhookEventDescriptor? descriptor = null;
+        WebhookEvent? webhookEvent = null;
+        var dataStart = 0;
+        var dataEnd = 0;
+        var seen = 0;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = reader.ValueTextEquals("type"u8) ? 1
+                    : reader.ValueTextEquals("data"u8) ? 2
+                    : reader.ValueTextEquals("timestamp"u8) ? 4
+                    : reader.ValueTextEquals("business_id"u8) ? 8
+                    : 0;
+                if ((seen & field) != 0)
+                {
+                    return null; // The document read keeps the last of duplicate fields.
+                }
+
+                seen |= field;
+                reader.Read();
+                switch (field)
+                {
+                    case 1 when reader.TokenType == JsonTokenType.String:
+                        type = reader.GetString();
+                        break;
+                    case 1:
+                        return null;
+                    case 2:
+                        if (string.IsNullOrEmpty(type) || reader.TokenType != JsonTokenType.StartObject)
+                        {
+                            return null;
+                        }
+
+                        descriptor = WebhookEventRegistry.Find(type);
+                        dataStart = (int)reader.TokenStartIndex;
+                        webhookEvent = descriptor.TryRead(ref reader);
+                        if (webhookEvent is null)
+                        {
+                            return null;
+                        }
+
+                        dataEnd = (int)reader.BytesConsumed;
+                        break;
+                    case 4:
+                        timestamp = reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var parsed) ? parsed : null;
+                        reader.Skip();
+                        break;
+                    case 8:
+                        businessId = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                        reader.Skip();
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            // The object must end the body: nothing but whitespace (or comments) after it.
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return null;
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (webhookEvent is null)
+        {
+            return null;
+        }
+
+        // The bytes of data only: RawData parses them if a handler asks.
+        webhookEvent.SetEnvelope(webhookId, type!, businessId ?? string.Empty, timestamp ?? fallbackTimestamp, body[dataStart..dataEnd].ToArray());
+        return new Result(webhookEvent, descriptor, WebhookReadFailure.None, type!);
     }
 
     private static string? ReadString(JsonElement root, string name) =>
