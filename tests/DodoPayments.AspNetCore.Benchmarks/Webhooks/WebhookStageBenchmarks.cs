@@ -143,7 +143,7 @@ public class WebhookStageBenchmarks
     {
         using var handlerToken = new CancellationTokenSource();
         using var onStopping = CancellationToken.None.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), handlerToken);
-        var renewer = new WebhookLeaseRenewer(_store, _claim, TimeSpan.FromMinutes(5), TimeProvider.System, handlerToken, TimeSpan.FromMinutes(1), _logger, TimeProvider.System.GetTimestamp());
+        var renewer = new WebhookLeaseRenewer(_store, _claim, TimeSpan.FromMinutes(5), TimeProvider.System, handlerToken, TimeSpan.FromMinutes(1), _logger);
         await renewer.DisposeAsync();
         return renewer.Lost;
     }
