@@ -44,9 +44,10 @@ public class WebhookPipelineBenchmarks
         _services = services.BuildServiceProvider();
         _endpoint = _services.GetRequiredService<DodoWebhookEndpoint>();
         _processor = _services.GetRequiredService<DodoWebhookProcessor>();
+        var handledBefore = CountingHandler.Total;
         var status = ReadVerifyParseDispatch2KiB().GetAwaiter().GetResult();
         var outcome = ProcessorVerifyParseDispatch2KiB().GetAwaiter().GetResult();
-        if (status != StatusCodes.Status200OK || outcome != DodoWebhookOutcomeKind.Processed || CountingHandler.Total == 0 || _body.Length != 2048)
+        if (status != StatusCodes.Status200OK || outcome != DodoWebhookOutcomeKind.Processed || CountingHandler.Total == handledBefore || _body.Length != 2048)
         {
             throw new InvalidOperationException($"The benchmark delivery is not processed: {status}, {outcome}, {CountingHandler.Total}, {_body.Length} bytes.");
         }
@@ -75,21 +76,5 @@ public class WebhookPipelineBenchmarks
     {
         var outcome = await _processor.ProcessAsync(_body, "msg_bench", _timestamp, _signature);
         return outcome.Kind;
-    }
-
-    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed class CountingHandler : IPaymentSucceededHandler
-    {
-        public static long Total;
-
-        public Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
-        {
-            Interlocked.Add(ref Total, webhookEvent.Data.TotalAmount);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using DodoPayments.AspNetCore.Diagnostics;
+using DodoPayments.AspNetCore.LoadApp;
 using DodoPayments.AspNetCore.Testing;
 using DodoPayments.AspNetCore.Webhooks;
 using DodoPayments.AspNetCore.Webhooks.Internal;
@@ -55,7 +56,7 @@ public class WebhookStageBenchmarks
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConsole());
         services.AddSingleton<TimeProvider>(new FixedTimeProvider(SentAt));
-        services.AddSingleton<IWebhookIdempotencyStore, AlwaysClaimedStore>();
+        services.AddSingleton<IWebhookIdempotencyStore, ForgetfulStore>();
         services.AddDodoPayments(options => options.WebhookKey = Secret).AddWebhookHandler<CountingHandler>();
         _services = services.BuildServiceProvider();
         _processor = _services.GetRequiredService<DodoWebhookProcessor>();
@@ -75,7 +76,7 @@ public class WebhookStageBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _services.Dispose();
+    public void Cleanup() => _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Reference: the whole inline delivery (verify → read → claim → dispatch → complete), always-granting store.</summary>
     [Benchmark(Baseline = true)]
@@ -155,40 +156,5 @@ public class WebhookStageBenchmarks
         using var activity = DodoInstrumentation.StartWebhook();
         _instrumentation.HandlersRan("payment.succeeded", new WebhookRunResult(WebhookRunStatus.Completed, 1), TimeSpan.Zero);
         return _instrumentation.Delivered(DodoWebhookOutcome.Processed(WebhookId, "payment.succeeded", 1), activity).Kind;
-    }
-
-    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed class AlwaysClaimedStore : IWebhookIdempotencyStore, IWebhookHandlerCompletion
-    {
-        public ValueTask<WebhookClaim> TryClaimAsync(string webhookId, TimeSpan lease, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(WebhookClaim.Claimed(webhookId, Guid.NewGuid()));
-
-        public ValueTask<bool> RenewAsync(WebhookClaim claim, TimeSpan lease, CancellationToken cancellationToken) => ValueTask.FromResult(true);
-
-        public ValueTask<IWebhookHandlerCompletion> BeginHandlerAsync(WebhookClaim claim, string handlerKey, IServiceProvider handlerServices, CancellationToken cancellationToken) =>
-            ValueTask.FromResult<IWebhookHandlerCompletion>(this);
-
-        public ValueTask<bool> CompleteAsync(WebhookClaim claim, TimeSpan retention, CancellationToken cancellationToken) => ValueTask.FromResult(true);
-
-        public ValueTask<bool> ReleaseAsync(WebhookClaim claim, CancellationToken cancellationToken) => ValueTask.FromResult(true);
-
-        public ValueTask CommitAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
-    private sealed class CountingHandler : IPaymentSucceededHandler
-    {
-        public static long Total;
-
-        public Task HandleAsync(PaymentSucceededEvent webhookEvent, CancellationToken cancellationToken)
-        {
-            Interlocked.Add(ref Total, webhookEvent.Data.TotalAmount);
-            return Task.CompletedTask;
-        }
     }
 }

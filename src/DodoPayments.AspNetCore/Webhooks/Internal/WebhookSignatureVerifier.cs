@@ -22,14 +22,8 @@ internal static class WebhookSignatureVerifier
     /// <summary>The last second <see cref="DateTimeOffset"/> can hold (9999-12-31); a larger timestamp is not one.</summary>
     private const long MaxUnixSeconds = 253_402_300_799;
 
-    /// <summary>Verifies one delivery.</summary>
-    /// <param name="body">The exact bytes received.</param>
-    /// <param name="webhookId">The <c>webhook-id</c> header.</param>
-    /// <param name="webhookTimestamp">The <c>webhook-timestamp</c> header (Unix seconds).</param>
-    /// <param name="webhookSignature">The <c>webhook-signature</c> header: space-separated <c>version,base64</c> entries.</param>
-    /// <param name="keys">The decoded keys (current and, during a rotation, older ones).</param>
-    /// <param name="now">The current time.</param>
-    /// <param name="tolerance">How far the timestamp may be from <paramref name="now"/>, either way, boundary included.</param>
+    /// <summary>Verifies one delivery (for callers that do not need the parsed timestamp).</summary>
+    /// <inheritdoc cref="Verify(ReadOnlySpan{byte}, string, string, string, WebhookKeySet, DateTimeOffset, TimeSpan, out DateTimeOffset)" path="/param"/>
     /// <returns><see cref="WebhookVerificationResult.Verified"/>, or why not.</returns>
     public static WebhookVerificationResult Verify(
         ReadOnlySpan<byte> body,
