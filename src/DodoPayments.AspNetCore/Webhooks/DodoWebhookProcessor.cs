@@ -163,7 +163,23 @@ public sealed class DodoWebhookProcessor
     /// <param name="settings">The webhook options read for this event.</param>
     /// <param name="stopping">Cancels the handlers when the app (or the inbox processor) stops.</param>
     /// <param name="cancellationToken">The caller's token; it cancels the handlers too.</param>
+    /// <remarks>Records the handlers' duration (<c>dodo.webhook.handler.duration</c>) for the inline and inbox paths alike.</remarks>
     internal async Task<WebhookRunResult> RunHandlersAsync(
+        WebhookEventDescriptor descriptor,
+        WebhookEvent webhookEvent,
+        IWebhookIdempotencyStore store,
+        WebhookClaim claim,
+        DodoWebhookOptions settings,
+        CancellationToken stopping,
+        CancellationToken cancellationToken)
+    {
+        var started = _timeProvider.GetTimestamp();
+        var run = await RunClaimedHandlersAsync(descriptor, webhookEvent, store, claim, settings, stopping, cancellationToken).ConfigureAwait(false);
+        _instrumentation.HandlersRan(webhookEvent.Type, run, _timeProvider.GetElapsedTime(started));
+        return run;
+    }
+
+    private async Task<WebhookRunResult> RunClaimedHandlersAsync(
         WebhookEventDescriptor descriptor,
         WebhookEvent webhookEvent,
         IWebhookIdempotencyStore store,
@@ -357,7 +373,6 @@ public sealed class DodoWebhookProcessor
 
         var started = _timeProvider.GetTimestamp();
         var run = await RunHandlersAsync(read.Descriptor!, webhookEvent, store, claim, settings, _applicationStopping, cancellationToken).ConfigureAwait(false);
-        _instrumentation.HandlersRan(webhookEvent.Type, run, _timeProvider.GetElapsedTime(started));
         switch (run.Status)
         {
             case WebhookRunStatus.ClaimLost:

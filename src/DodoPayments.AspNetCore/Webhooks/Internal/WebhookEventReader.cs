@@ -194,7 +194,7 @@ internal static class WebhookEventReader
                 }
             }
 
-            // The object must end the body: nothing but whitespace (or comments) after it.
+            // The object must end the body: nothing but whitespace after it (comments send the body the document way).
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             {
                 return null;

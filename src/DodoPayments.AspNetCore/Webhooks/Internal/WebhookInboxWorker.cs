@@ -201,9 +201,7 @@ internal sealed class WebhookInboxWorker(
 
         var webhookEvent = read.Event!;
         var store = services.GetRequiredService<IWebhookIdempotencyStore>();
-        var started = timeProvider.GetTimestamp();
         var run = await processor.RunHandlersAsync(read.Descriptor!, webhookEvent, store, claim, settings, _abort.Token, CancellationToken.None).ConfigureAwait(false);
-        instrumentation.HandlersRan(message.Type, run, timeProvider.GetElapsedTime(started));
         switch (run.Status)
         {
             case WebhookRunStatus.Completed:
