@@ -114,7 +114,7 @@ public static class DodoPaymentsServiceCollectionExtensions
 
         services.AddOptions<DodoPaymentsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DodoPaymentsOptions>, DodoPaymentsEnvironmentVariables>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DodoPaymentsOptions>, DodoPaymentsOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DodoPaymentsOptions>, FluentOptionsValidation<DodoPaymentsOptions>>());
         services.TryAddSingleton<IValidator<DodoPaymentsOptions>, DodoPaymentsOptionsValidator>();
 
         // Every reader, the library's endpoints and the app's own code, gets the monitor that keeps the last valid

@@ -21,9 +21,6 @@ internal sealed class DodoPaymentsHealthCheckOptionsValidation(IServiceProvider 
                 "Call builder.Services.AddDodoPayments() in Program.cs before building the app.");
         }
 
-        var result = services.GetRequiredService<IValidator<DodoPaymentsHealthCheckOptions>>().Validate(options);
-        return result.IsValid
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(result.Errors.Select(error => error.ErrorMessage));
+        return FluentOptionsValidation<DodoPaymentsHealthCheckOptions>.Check(services.GetRequiredService<IValidator<DodoPaymentsHealthCheckOptions>>(), options);
     }
 }
